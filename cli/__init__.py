@@ -1,0 +1,1 @@
+"""article_facts.cli: the thin typer shell around article_facts.core."""

@@ -1,0 +1,87 @@
+"""From normalised text to a Record: structure, summary, then each fact stage in turn.
+
+A fact stage is a module with ``extract(article, context) -> list[Fact]``. Adding a fact family means adding
+one module name to ``STAGES``; adding a rule means editing a resource file, not Python.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+import time
+from dataclasses import dataclass, field
+
+from article_facts.core import structure, summarizers
+from article_facts.core.errors import InputError
+from article_facts.core.models import Article, ErrorInfo, Fact, Record, Stats
+
+STAGES: tuple[str, ...] = (
+    "article_facts.core.numbers",        # troops, troop_change, casualties, money, percent, quantity
+    "article_facts.core.timex",          # date, time, duration, set
+    "article_facts.core.who.entities",   # person, organization, location
+    "article_facts.core.who.quotes",     # quote (uses the entities for speakers)
+)
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Options:
+    algorithm: str = "news"
+    length: summarizers.Length = field(default_factory=summarizers.Length)
+    published: str | None = None           # overrides the article's own date
+    include_text: bool = False
+    rules_files: tuple[str, ...] = ()      # extra user rule files (TOML)
+    facts: bool = True
+
+
+@dataclass
+class Context:
+    """What a fact stage may read besides the article: the date anchor, options, earlier stages' facts."""
+
+    published: str | None
+    options: Options
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _stage(name: str):
+    return importlib.import_module(name).extract
+
+
+def extract_facts(article: Article, options: Options) -> list[Fact]:
+    ctx = Context(published=article.published, options=options)
+    for name in STAGES:
+        ctx.facts.extend(_stage(name)(article, ctx))
+    ctx.facts.sort(key=lambda f: (f.start, f.end, f.kind))
+    return ctx.facts
+
+
+def analyse(text: str, *, id: str, source: str | None = None, title: str | None = None,
+            published: str | None = None, options: Options | None = None) -> Record:
+    """Analyse one article. Input problems become the record's ``error``; nothing is raised for them."""
+    options = options or Options()
+    started = time.perf_counter()
+    try:
+        if not text.strip():
+            raise InputError(f"{source or id}: the article is empty")
+        article = structure.parse(text, title=title, published=options.published or published)
+        record = Record(id=id, source=source, published=article.published)
+        record.title = title or (article.headline.text if article.headline else None)
+        for name in ("standfirst", "byline", "dateline"):
+            span = getattr(article, name)
+            setattr(record, name, span.text if span else None)
+        record.summary = summarizers.get(options.algorithm)(article, options.length)
+        if options.facts:
+            record.facts = extract_facts(article, options)
+            from article_facts.core.timeline import build_timeline
+            record.timeline = build_timeline(article, record.facts)
+        record.stats = Stats(sentences=len(article.sentences),
+                             words=len(_WORDS.findall(text)), seconds=0.0)
+    except InputError as exc:
+        record = Record(id=id, source=source, error=ErrorInfo(exc.kind, str(exc)))
+    if options.include_text:
+        record.text = text
+    record.stats.seconds = round(time.perf_counter() - started, 6)
+    return record
+
+
+def error_record(id: str, source: str | None, exc: InputError) -> Record:
+    return Record(id=id, source=source, error=ErrorInfo(exc.kind, str(exc)))

@@ -1,0 +1,188 @@
+"""Article structure: headline, standfirst, byline, dateline, publication date, paragraphs and sentences.
+
+Handles the layouts news text arrives in: a headline block with byline, place and date lines (the seed),
+CNN's ``Place (CNN)Body``, Daily Mail's ``By . Name . PUBLISHED: …`` header, wire ``PLACE (AP) — Body``, and a
+bare body with no headline. Every span is an offset into the normalised text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from article_facts.core import segmentation
+from article_facts.core.models import Article, Paragraph, Sentence, Span
+from article_facts.core.resources import resource_text
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_TIME_RE = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:[A-Z]{2,4}|GMT|BST|EST|EDT|UTC))?"
+_WEEKDAY_RE = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
+_HEADER_DATES = [
+    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
+    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}{_MONTH_RE}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
+    re.compile(rf"^(?:published:?\s*|updated:?\s*)?{_TIME_RE},?\s+(?P<day>\d{{1,2}})\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$", re.I),
+    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
+]
+_BY_LINE = re.compile(r"^by\s+(?P<name>[^\d\n]{2,80}?)\s*$", re.I)
+_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
+_AGENCY = r"(?:CNN|AP|Reuters|AFP|UPI|dpa|Xinhua|PA|BBC)"
+_CNN_DATELINE = re.compile(rf"^(?P<place>[A-Z][^()\n]{{0,60}}?)?\s*\((?P<agency>{_AGENCY})\)\s*(?:[—–-]+\s*)?")
+_WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .,'’-]{1,40}(?:, [A-Z][\w.]+)?)\s*[—–]\s*")
+_DAILY_MAIL = re.compile(
+    r"^(?:By \. (?P<name>.{2,120}?) \. )?(?:(?:PUBLISHED|Published): (?P<pub>[^|]{5,60}?) \| \. (?:UPDATED|Updated): [^.]{5,60}? \. |(?:Last updated at|UPDATED:) [^.]{5,60}? \. )")
+_DM_BY_ONLY = re.compile(r"^By \. (?P<name>[^.]{2,80}?) \. (?=\S)")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern[str]:
+    lines = (l.strip() for l in resource_text("boilerplate.txt").splitlines())
+    return re.compile("|".join(f"(?:{l})" for l in lines if l and not l.startswith("#")), re.I)
+
+
+def is_boilerplate(text: str) -> bool:
+    return _boilerplate().match(text.strip()) is not None
+
+
+def parse_published(text: str) -> str | None:
+    """An ISO 8601 date or date-time from a header date line, or None."""
+    t = text.strip()
+    for pat in _HEADER_DATES:
+        m = pat.match(t)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get(g["month"].lower().rstrip("."))
+        day, year = int(g["day"]), int(g["year"])
+        if not month or not 1 <= day <= 31:
+            continue
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        if g.get("hour"):
+            hour = int(g["hour"])
+            if g.get("ampm"):
+                hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+            iso += f"T{hour:02d}:{int(g['minute']):02d}"
+        return iso
+    return None
+
+
+def _lines(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e, text[s:e])
+
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _looks_like_body(line: str) -> bool:
+    return _words(line) >= 40 or (_words(line) >= 12 and len(segmentation.split(line)) >= 2)
+
+
+def _reads_as_prose(line: str) -> bool:
+    return _words(line) >= 15 and line.rstrip()[-1:] in ".!?\"”'’"
+
+
+def parse(text: str, title: str | None = None, published: str | None = None) -> Article:
+    """Analyse normalised text into an Article. ``title``/``published`` come from a dataset row or the user."""
+    art = Article(text=text, published=published)
+    lines = _lines(text)
+    body_from = 0
+    seen: set[str] = set()
+    header_roles: list[tuple[str, Span]] = []
+    # Header block: short lines before the first body-like line (at most a dozen).
+    if lines and not title and not _looks_like_body(lines[0].text) and len(lines) > 1:
+        for i, line in enumerate(lines[:14]):
+            t = line.text.strip()
+            key = t.lower()
+            marked = art.byline is not None or art.published_span is not None or bool(art.boilerplate)
+            if i > 0 and key not in seen and (_looks_like_body(t) or (marked and _reads_as_prose(t))):
+                break
+            body_from = i + 1
+            if key in seen or is_boilerplate(t):
+                art.boilerplate.append(line)
+            elif i == 0:
+                header_roles.append(("headline", line))
+            elif (pub := parse_published(t)) is not None:
+                art.published = art.published or pub
+                art.published_span = line
+            elif (m := _BY_LINE.match(t)) and art.byline is None:
+                art.byline = Span(line.start + m.start("name"), line.start + m.end("name"), m.group("name"))
+            elif _NAME_LINE.match(t) and _words(t) <= 4 and not t.endswith("."):
+                if art.byline is None:
+                    art.byline = line
+                elif art.dateline is None:
+                    art.dateline = line
+                else:
+                    header_roles.append(("standfirst", line))
+            else:
+                header_roles.append(("standfirst", line))
+            seen.add(key)
+        else:
+            body_from = min(len(lines), 14)
+        if body_from >= len(lines):  # no body found: treat everything after the headline as body
+            body_from, header_roles = 1, header_roles[:1]
+            art.byline = art.dateline = art.published_span = None
+            art.boilerplate.clear()
+    for role, line in header_roles:
+        if role == "headline":
+            art.headline = line
+        elif art.standfirst is None:
+            art.standfirst = line
+    body_lines = lines[body_from:]
+    if body_lines:
+        body_lines[0] = _strip_lead_markers(art, body_lines[0])
+    sentences: list[Sentence] = []
+
+    def add(span: Span, para: int) -> None:
+        for s, e in segmentation.split_spans(text, span.start, span.end):
+            if is_boilerplate(text[s:e]):
+                art.boilerplate.append(Span(s, e, text[s:e]))
+            else:
+                sentences.append(Sentence(s, e, text[s:e], index=len(sentences), paragraph=para))
+
+    for role in ("headline", "standfirst"):
+        span = getattr(art, role)
+        if span is not None:
+            sentences.append(Sentence(span.start, span.end, span.text, index=len(sentences), paragraph=-1))
+    for line in body_lines:
+        if is_boilerplate(line.text):
+            art.boilerplate.append(line)
+            continue
+        para = Paragraph(line.start, line.end, line.text, index=len(art.paragraphs))
+        art.paragraphs.append(para)
+        add(line, para.index)
+    art.sentences = sentences
+    return art
+
+
+def _strip_lead_markers(art: Article, line: Span) -> Span:
+    """Remove a Daily Mail header or a CNN/wire dateline glued to the first body line."""
+    text = art.text
+    s = line.start
+    m = _DAILY_MAIL.match(text, s, line.end) or _DM_BY_ONLY.match(text, s, line.end)
+    if m:
+        if m.group("name") and art.byline is None:
+            art.byline = Span(m.start("name"), m.end("name"), m.group("name"))
+        pub = m.groupdict().get("pub")
+        if pub and art.published is None:
+            art.published = parse_published(pub)
+        return _trim(text, m.end(), line.end)
+    m = _CNN_DATELINE.match(text, s, line.end) or _WIRE_DATELINE.match(text, s, line.end)
+    if m:
+        if m.group("place") and art.dateline is None:
+            place = _trim(text, m.start("place"), m.end("place"))
+            art.dateline = Span(place.start, place.end, place.text.rstrip(","))
+        return _trim(text, m.end(), line.end)
+    return line

@@ -1,0 +1,53 @@
+"""Extractive summarisers, after sumy's layout: each algorithm ranks an Article's body sentences.
+
+``ALGORITHMS`` maps a name to (module, description, relative speed); modules load only when used.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Protocol
+
+from article_facts.core.models import Article, SummarySentence
+
+
+@dataclass(frozen=True)
+class Length:
+    """How long a summary is: a sentence count, a ratio of the body, or a word budget."""
+
+    sentences: int = 3
+    ratio: float | None = None
+    words: int | None = None
+
+    def count(self, available: int) -> int:
+        if self.ratio is not None:
+            return max(1, min(available, round(available * self.ratio)))
+        return max(0, min(available, self.sentences))
+
+
+@dataclass(frozen=True)
+class AlgorithmInfo:
+    name: str
+    module: str
+    description: str
+    speed: str
+
+
+class Summarizer(Protocol):
+    def __call__(self, article: Article, length: Length) -> list[SummarySentence]: ...
+
+
+ALGORITHMS: dict[str, AlgorithmInfo] = {
+    a.name: a for a in [
+        AlgorithmInfo("news", "article_facts.core.summarizers.news", "our news ranker: lead bias, centrality, headline, MMR", "fast"),
+        AlgorithmInfo("lead", "article_facts.core.summarizers.lead", "the first N body sentences (Lead-N baseline)", "fastest"),
+    ]
+}
+
+
+def get(name: str) -> Summarizer:
+    try:
+        info = ALGORITHMS[name]
+    except KeyError:
+        raise ValueError(f"unknown algorithm {name!r}; choose from {', '.join(ALGORITHMS)}") from None
+    return importlib.import_module(info.module).summarize

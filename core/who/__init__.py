@@ -1,0 +1,1 @@
+"""Who: people, organisations, places and quotes."""
