@@ -1,0 +1,1 @@
+"""Shared text processing: tokens, stemming, stop words."""
