@@ -2,7 +2,13 @@
 
 A linear rule segmenter driven by the news abbreviations in resources/segmentation.toml. It is the
 default because it needs no NLTK import (0.25 s on its own); ``punkt_segmenter`` builds nltk's
-PunktSentenceTokenizer from the same shipped parameters, and the segmentation corpus checks both.
+PunktSentenceTokenizer from the same shipped parameters, and the segmentation corpus
+(tests/corpora/segmentation.txt) checks that ours does at least as well.
+
+Beyond abbreviations it handles what news text throws at a segmenter: quotations closed after the
+punctuation (``"…significant," Mr McKenzie said.``), quoted questions followed by their speaker, datelines
+glued to the first sentence (``Marseille, France (CNN)The …``, ``WASHINGTON (AP) — …``) and Daily Mail's
+isolated `` . `` separators, which belong to no sentence.
 """
 from __future__ import annotations
 
@@ -13,13 +19,17 @@ from typing import Callable, Iterator
 
 from article_facts.core.resources import load_toml
 
-# A candidate boundary: terminal punctuation, closing quotes/brackets, whitespace, then the next token.
-_CANDIDATE = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)([\"'“‘(\[]*)(\S)")
+# A candidate boundary: terminal punctuation, closing quotes/brackets (or a detached closing quote,
+# as in 'deal. " Netanyahu'), whitespace, opening quotes/brackets, then the next visible character.
+_CANDIDATE = re.compile(
+    r"(?P<punct>[.!?…]+)(?P<close>[\"'”’)\]]*(?:[ \t]+[\"”](?=\s))?)(?P<space>\s+)(?P<open>[\"'“‘(\[]*)(?P<next>\S)")
 _PREV_TOKEN = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\w'’.-]*")
 _INITIAL = re.compile(r"[A-Za-z]")
 _LINE = re.compile(r"[^\n]+")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_ALNUM = re.compile(r"\w")
+_QUOTES = "\"'”’"
 
 
 @dataclass(frozen=True)
@@ -28,25 +38,86 @@ class SegmentationParameters:
     abbreviations: frozenset[str]
     number_words: frozenset[str]
     starters: frozenset[str]
+    speech_verbs: frozenset[str] = frozenset()
+    agencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline at the start of a paragraph: ``place`` may be empty, as in ``(CNN)The …``."""
+
+    start: int
+    end: int            # end of the dateline itself, e.g. after "(CNN)"
+    place_start: int
+    place_end: int
+    body_start: int     # where the first sentence begins, after any dash
+
+    @property
+    def has_place(self) -> bool:
+        return self.place_end > self.place_start
 
 
 @lru_cache(maxsize=1)
 def parameters() -> SegmentationParameters:
     data = load_toml("segmentation.toml")
-    return SegmentationParameters(*(frozenset(data[k]) for k in ("titles", "abbreviations", "number_words", "starters")))
+    sets = (frozenset(data.get(k, ())) for k in ("titles", "abbreviations", "number_words", "starters", "speech_verbs"))
+    return SegmentationParameters(*sets, agencies=tuple(data.get("agencies", ())))
 
 
-def _is_boundary(text: str, m: re.Match[str], params: SegmentationParameters) -> bool:
-    punct, closing, _space, _opening, nxt = m.groups()
+@lru_cache(maxsize=1)
+def _attribution() -> re.Pattern[str]:
+    """A speaker after a closing quote: up to four capitalised words, then a verb of saying."""
+    verbs = "|".join(sorted(map(re.escape, parameters().speech_verbs), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,4}}(?:{verbs})\b(?P<after>[.,;:]?)")
+
+
+@lru_cache(maxsize=1)
+def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
+    agencies = "|".join(sorted(map(re.escape, parameters().agencies), key=len, reverse=True)) or "(?!)"
+    place = r"(?P<place>[A-Z][^()\n]{0,60}?)?"
+    dash = r"[ \t]*(?:(?:--|[—–-])[ \t]*)?"
+    return (
+        # Marseille, France (CNN)The …   |   LONDON (Reuters) - The …
+        re.compile(rf"{place}[ \t]*\((?P<agency>{agencies})\){dash}(?=\S)"),
+        # (The Hollywood Reporter)Stan …: any capitalised name in brackets glued to the first word
+        re.compile(rf"{place}[ \t]*\((?P<agency>[A-Z][\w.&'’ -]{{1,40}})\)(?=[A-Z\"“‘'])"),
+        # WASHINGTON — …   |   KABUL, Afghanistan -- …
+        re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]*){0,3}(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?)"
+                   r"[ \t]*(?:--|[—–])[ \t]*(?=\S)"),
+    )
+
+
+def match_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """The dateline that opens text[start:end], if any."""
+    for pattern in _dateline_patterns():
+        m = pattern.match(text, start, end)
+        if m is None:
+            continue
+        place_start, place_end = (m.start("place"), m.end("place")) if m.group("place") else (start, start)
+        while place_end > place_start and text[place_end - 1] in " \t,":
+            place_end -= 1
+        stop = m.end("agency") + 1 if "agency" in m.re.groupindex else place_end
+        return Dateline(start, stop, place_start, place_end, m.end())
+    return None
+
+
+def _is_boundary(text: str, m: re.Match[str], cursor: int, params: SegmentationParameters) -> bool:
+    punct, closing, opening, nxt = m.group("punct", "close", "open", "next")
     if nxt.islower() or nxt in ",;:)]":
         return False
+    if _ALNUM.search(text, cursor, m.start()) is None:
+        return False  # nothing but punctuation so far, as in '"... I know'
+    if closing and not opening and any(q in closing for q in _QUOTES):
+        said = _attribution().match(text, m.start("next"))
+        if said and (punct[-1] in "?!" or said.group("after")):
+            return False  # '"Are we safe?" Mr Ali asked.'
     if punct != "." or closing:
         return True
     prev = _PREV_TOKEN.search(text, max(0, m.start() - 40), m.start())
     if prev is None:
         return True
     token = prev.group(1).lstrip("\"'“‘([").lower()
-    next_word = _NEXT_WORD.match(text, m.start(5)).group(0).lower()
+    next_word = _NEXT_WORD.match(text, m.start("next")).group(0).lower()
     if token in params.number_words:
         return not nxt.isdigit()
     if token in params.titles:
@@ -61,25 +132,40 @@ def _is_boundary(text: str, m: re.Match[str], params: SegmentationParameters) ->
 def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of each sentence in text[start:end], stripped of surrounding whitespace.
 
-    Line breaks always end a sentence: paragraphs never share one.
+    Line breaks always end a sentence: paragraphs never share one. A dateline opening a line is yielded
+    as a span of its own.
     """
     end = len(text) if end is None else end
     params = parameters()
     for line in _LINE.finditer(text, start, end):
         cursor = line.start()
-        for m in _CANDIDATE.finditer(text, line.start(), line.end()):
-            if _is_boundary(text, m, params):
-                yield from _strip(text, cursor, m.start(3))
-                cursor = m.end(3)
-        yield from _strip(text, cursor, line.end())
+        dateline = match_dateline(text, cursor, line.end())
+        if dateline is not None:
+            yield from _emit(text, dateline.start, dateline.end)
+            cursor = dateline.body_start
+        for m in _CANDIDATE.finditer(text, cursor, line.end()):
+            if _is_boundary(text, m, cursor, params):
+                yield from _emit(text, cursor, m.start("space"))
+                cursor = m.end("space")
+        yield from _emit(text, cursor, line.end())
 
 
-def _strip(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    if e > s:
+    return s, e
+
+
+def _emit(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """Yield the stripped span unless it is empty or bare punctuation; drop Daily Mail ' . ' separators."""
+    s, e = _strip(text, s, e)
+    if e - s >= 2 and text[s] == "." and text[s + 1].isspace():
+        s, e = _strip(text, s + 1, e)
+    if e - s >= 2 and text[e - 1] == "." and text[e - 2].isspace():
+        s, e = _strip(text, s, e - 1)
+    if e > s and _ALNUM.search(text, s, e):
         yield s, e
 
 
@@ -98,9 +184,11 @@ def punkt_segmenter() -> Callable[[str], list[tuple[int, int]]]:
 
     def spans(text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
-        for line in re.finditer(r"[^\n]+", text):
+        for line in _LINE.finditer(text):
             for s, e in tokenizer.span_tokenize(line.group(0)):
-                out.extend(_strip(text, line.start() + s, line.start() + e))
+                s, e = _strip(text, line.start() + s, line.start() + e)
+                if e > s:
+                    out.append((s, e))
         return out
 
     return spans

@@ -29,9 +29,6 @@ _HEADER_DATES = [
 ]
 _BY_LINE = re.compile(r"^by\s+(?P<name>[^\d\n]{2,80}?)\s*$", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
-_AGENCY = r"(?:CNN|AP|Reuters|AFP|UPI|dpa|Xinhua|PA|BBC)"
-_CNN_DATELINE = re.compile(rf"^(?P<place>[A-Z][^()\n]{{0,60}}?)?\s*\((?P<agency>{_AGENCY})\)\s*(?:[—–-]+\s*)?")
-_WIRE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .,'’-]{1,40}(?:, [A-Z][\w.]+)?)\s*[—–]\s*")
 _DAILY_MAIL = re.compile(
     r"^(?:By \. (?P<name>.{2,120}?) \. )?(?:(?:PUBLISHED|Published): (?P<pub>[^|]{5,60}?) \| \. (?:UPDATED|Updated): [^.]{5,60}? \. |(?:Last updated at|UPDATED:) [^.]{5,60}? \. )")
 _DM_BY_ONLY = re.compile(r"^By \. (?P<name>[^.]{2,80}?) \. (?=\S)")
@@ -179,10 +176,9 @@ def _strip_lead_markers(art: Article, line: Span) -> Span:
         if pub and art.published is None:
             art.published = parse_published(pub)
         return _trim(text, m.end(), line.end)
-    m = _CNN_DATELINE.match(text, s, line.end) or _WIRE_DATELINE.match(text, s, line.end)
-    if m:
-        if m.group("place") and art.dateline is None:
-            place = _trim(text, m.start("place"), m.end("place"))
-            art.dateline = Span(place.start, place.end, place.text.rstrip(","))
-        return _trim(text, m.end(), line.end)
+    dateline = segmentation.match_dateline(text, s, line.end)
+    if dateline is not None:
+        if dateline.has_place and art.dateline is None:
+            art.dateline = Span(dateline.place_start, dateline.place_end, text[dateline.place_start:dateline.place_end])
+        return _trim(text, dateline.body_start, line.end)
     return line
