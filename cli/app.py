@@ -46,12 +46,9 @@ def _published(value: Optional[str]) -> Optional[str]:
 
     iso = parse_published(value) if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?", value) else value
     if iso is None:
-        raise typer.BadParameter(f"cannot read {value!r} as a date; use e.g. 2020-09-09 or 2020-09-09T13:55")
+        raise typer.BadParameter(f"cannot read {value!r} as a date; use e.g. 2020-09-09 or 2020-09-09T13:55",
+                                 param_hint="--published")
     return iso
-
-
-def _err(message: str) -> None:
-    sys.stderr.write(f"article-facts: {message}\n")
 
 
 @app.command(no_args_is_help=True)
@@ -69,7 +66,15 @@ def summarize(
     include_text: bool = typer.Option(False, "--include-text", help="Add the normalised article text to each record."),
     timeline: bool = typer.Option(False, "--timeline", help="Print only the timeline of dated sentences."),
     rules: List[Path] = typer.Option([], "--rules", help="Extra fact rules (TOML), e.g. your own kinds; repeatable."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", file_okay=False,
+        help="Write one <name>.json (or .md with --format md) per article into this folder, mirroring the input tree."),
+    resume: bool = typer.Option(False, "--resume", help="With --out: skip articles whose output is already complete."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Parallel worker processes (default: the CPUs available)."),
+    unordered: bool = typer.Option(False, "--unordered", help="Emit records as they finish, not in input order (faster)."),
+    glob: List[str] = typer.Option([], "--glob", help="File patterns to take from folders (default: *.txt, *.md, *.jsonl); repeatable."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.0, help="Per-article time limit in seconds (0: none)."),
     max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", min=1, help="Refuse files larger than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no run summary on stderr."),
     debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
 ) -> None:
     """Summarise articles and extract their key facts.
@@ -80,18 +85,23 @@ def summarize(
       article-facts summarize story.txt | jq -r .title   # JSON Lines when piped
       cat story.txt | article-facts summarize - --json   # stdin, pretty JSON
       article-facts summarize corpus.jsonl -a lead -n 2  # a dataset, Lead-2 summaries
+      article-facts summarize archive/ --out facts/      # a folder, one JSON file per article
     """
     from article_facts.core import summarizers
     from article_facts.core.pipeline import Options
 
     fmt = Format.json if as_json else format
     if fmt is None:
-        fmt = Format.table if sys.stdout.isatty() else Format.jsonl
+        fmt = Format.jsonl if out is not None or not sys.stdout.isatty() else Format.table
     if algorithm not in summarizers.ALGORITHMS:
         raise typer.BadParameter(f"unknown algorithm {algorithm!r}; choose from {', '.join(summarizers.ALGORITHMS)}",
                                  param_hint="--algorithm")
     if inputs.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be given only once", param_hint="INPUT")
+    if resume and out is None:
+        raise typer.BadParameter("--resume needs --out DIR", param_hint="--resume")
+    if out is not None and fmt == Format.table:
+        raise typer.BadParameter("--out writes json or md files; use --format json or md", param_hint="--out")
     for r in rules:
         if not r.is_file():
             raise typer.BadParameter(f"{r}: no such rules file", param_hint="--rules")
@@ -102,64 +112,12 @@ def summarize(
         include_text=include_text or fmt in (Format.table, Format.md),
         rules_files=tuple(str(r) for r in rules),
     )
-    from article_facts.cli.inputs import expand
-    from article_facts.cli.runner import run_sequential
+    from article_facts.cli.session import Session
 
-    records = run_sequential(expand(inputs, max_bytes), options, debug)
-    failed = _emit(records, fmt, timeline, keep_text=include_text)
-    raise typer.Exit(1 if failed else 0)
-
-
-def _emit(records, fmt: Format, timeline_only: bool, keep_text: bool) -> int:
-    """Write every record as it arrives; return how many carried an error."""
-    failed = 0
-    writer = console = None
-    if fmt in (Format.json, Format.jsonl):
-        from article_facts.cli.render.jsonout import JsonLinesWriter, JsonWriter
-    first = next(records, None)
-    if first is None:
-        return 0
-    second = next(records, None)
-    many = second is not None
-
-    def all_records():
-        yield first
-        if second is not None:
-            yield second
-        yield from records
-
-    for rec in all_records():
-        if rec.get("error"):
-            failed += 1
-            _err(rec["error"]["message"])
-        for w in rec.get("warnings") or []:
-            _err(w)
-        if timeline_only and fmt in (Format.json, Format.jsonl):
-            rec = {"id": rec["id"], "title": rec.get("title"), "timeline": rec.get("timeline") or [], "error": rec.get("error")}
-        elif not keep_text:
-            text = rec.pop("text", None)
-        if fmt == Format.jsonl:
-            writer = writer or JsonLinesWriter(sys.stdout)
-            writer.write(rec)
-        elif fmt == Format.json:
-            writer = writer or JsonWriter(sys.stdout, many)
-            writer.write(rec)
-        elif fmt == Format.md:
-            from article_facts.cli.render.markdown import render
-            if not keep_text and not timeline_only:
-                rec["text"] = text
-            sys.stdout.write(render(rec, timeline_only) + ("\n" if many else ""))
-            sys.stdout.flush()
-        else:
-            from rich.console import Console
-            from article_facts.cli.render.table import render as render_table
-            console = console or Console()
-            if not keep_text and not timeline_only:
-                rec["text"] = text
-            render_table(console, rec, timeline_only)
-    if writer is not None:
-        writer.close()
-    return failed
+    session = Session(inputs=inputs, globs=tuple(glob), max_bytes=max_bytes, options=options, fmt=fmt.value,
+                      timeline_only=timeline, keep_text=include_text, out=out, resume=resume,
+                      workers=workers, ordered=not unordered, timeout=timeout, quiet=quiet, debug=debug)
+    raise typer.Exit(session.run())
 
 
 @app.command()
@@ -172,13 +130,29 @@ def algorithms() -> None:
         typer.echo(f"{info.name:<{width}}  {info.speed:<8}  {info.description}")
 
 
+try:  # typer >= 0.26 vendors click; older releases raise click's own exceptions
+    from typer import TyperException as _CliError
+except ImportError:  # pragma: no cover
+    from click import ClickException as _CliError
+
+
 def main() -> None:
     """Console-script entry point: one-line errors on stderr, exit codes 0/1/2 (130 on Ctrl-C)."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except _CliError as exc:
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.stderr.write(message + "\n")
+        else:
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            sys.stderr.write(f"article-facts: error: {message}{hint}\n")
+        code = getattr(exc, "exit_code", 2)
     except KeyboardInterrupt:
         sys.stderr.write("article-facts: interrupted\n")
-        sys.exit(130)
+        code = 130
     except BrokenPipeError:
         sys.stderr.close()
-        sys.exit(0)
+        code = 0
+    sys.exit(code if isinstance(code, int) else 0)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from article_facts.core.errors import InputError, Unreadable
+from article_facts.core.errors import InputError, TooLarge, Unreadable
 from article_facts.core.reading import DEFAULT_MAX_BYTES, decode, parse_jsonl_row, row_id
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.jsonl")
@@ -24,7 +24,8 @@ class Item:
     published: str | None = None
     error: InputError | None = None
     encoding: str | None = None
-    relpath: str | None = None      # where its output goes under --out
+    relpath: str | None = None      # the input's path relative to the folder given (or its file name)
+    row: int | None = None          # the line number, for a dataset row
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -43,12 +44,15 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def text_item(path: Path, max_bytes: int, relpath: str | None = None) -> Item:
     source = str(path)
     try:
-        if path.stat().st_size > max_bytes:
-            from article_facts.core.errors import TooLarge
-            raise TooLarge(f"{path}: {path.stat().st_size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise Unreadable(f"{path}: no such file") from None
+        except OSError as exc:
+            raise Unreadable(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        if size > max_bytes:
+            raise TooLarge(f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit (raise it with --max-bytes)")
         decoded = decode(_read_bytes(path, max_bytes), source, max_bytes)
-    except FileNotFoundError:
-        return Item(id=source, source=source, error=Unreadable(f"{path}: no such file"), relpath=relpath)
     except InputError as exc:
         return Item(id=source, source=source, error=exc, relpath=relpath)
     return Item(id=source, source=source, text=decoded.text, encoding=decoded.encoding, relpath=relpath)
@@ -69,7 +73,8 @@ def jsonl_items(path: Path, relpath: str | None = None) -> Iterator[Item]:
     try:
         f = path.open("rb")
     except OSError as exc:
-        yield Item(id=source, source=source, error=Unreadable(f"{path}: cannot be read ({exc.strerror or exc})"), relpath=relpath)
+        yield Item(id=source, source=source, error=Unreadable(f"{path}: cannot be read ({exc.strerror or exc})"),
+                   relpath=relpath or path.name)
         return
     with f:
         for lineno, raw in enumerate(f, 1):
@@ -77,14 +82,14 @@ def jsonl_items(path: Path, relpath: str | None = None) -> Iterator[Item]:
             if not line.strip():
                 continue
             where = f"{source}:{lineno}"
-            rel = f"{relpath or path.name}/{lineno}" if relpath is not None else None
+            rel = relpath or path.name
             try:
                 row = parse_jsonl_row(line, source, lineno)
             except InputError as exc:
-                yield Item(id=row_id(line, source, lineno), source=where, error=exc, relpath=rel)
+                yield Item(id=row_id(line, source, lineno), source=where, error=exc, relpath=rel, row=lineno)
                 continue
             yield Item(id=row.id, source=where, text=row.text, title=row.title, published=row.published,
-                       encoding="utf-8", relpath=rel)
+                       encoding="utf-8", relpath=rel, row=lineno)
 
 
 def walk(root: Path, globs: tuple[str, ...]) -> Iterator[Path]:
@@ -132,6 +137,6 @@ def expand(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, globs: tuple[s
                 rel = str(f.relative_to(path))
                 yield from (jsonl_items(f, rel) if f.suffix == ".jsonl" else [text_item(f, max_bytes, rel)])
         elif path.suffix == ".jsonl":
-            yield from jsonl_items(path, None)
+            yield from jsonl_items(path, path.name)
         else:
-            yield text_item(path, max_bytes)
+            yield text_item(path, max_bytes, path.name)

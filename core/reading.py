@@ -10,6 +10,8 @@ from typing import Any
 from article_facts.core.errors import BadJsonLine, BinaryInput, EmptyInput, TooLarge, Undecodable
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# When detection ties, prefer the legacy encodings news text is most often saved in.
+_LEGACY_PREFERENCE = {"cp1252": 0, "latin_1": 1, "iso8859_15": 2}
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,12 @@ def decode(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decode
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        results = from_bytes(data)
+        best = results.best()
         if best is None:
             raise Undecodable(f"{name}: cannot detect the text encoding") from None
+        tied = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = min(tied, key=lambda m: _LEGACY_PREFERENCE.get(m.encoding, len(_LEGACY_PREFERENCE)))
         decoded = Decoded(str(best), best.encoding)
     text = normalise(decoded.text)
     if not text.strip():

@@ -1,0 +1,182 @@
+"""One ``summarize`` run: inputs in, records rendered or written out, progress and a run summary on stderr."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from article_facts.cli.batch import available_cpus, run
+from article_facts.cli.inputs import DEFAULT_GLOBS, Item, expand, walk
+from article_facts.cli.outdir import OutputDir
+from article_facts.core.pipeline import Options
+
+EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
+
+
+def err(message: str) -> None:
+    sys.stderr.write(f"article-facts: {message}\n")
+    sys.stderr.flush()
+
+
+def count_articles(inputs: list[str], globs: tuple[str, ...]) -> int | None:
+    """How many articles the inputs hold (for the progress bar), without analysing them."""
+    total = 0
+    for arg in inputs:
+        path = Path(arg)
+        files = [path] if not path.is_dir() else list(walk(path, globs))
+        for f in files:
+            if f.suffix == ".jsonl":
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+@dataclass
+class Session:
+    inputs: list[str]
+    options: Options
+    fmt: str = "jsonl"
+    globs: tuple[str, ...] = ()
+    max_bytes: int = 5 * 1024 * 1024
+    timeline_only: bool = False
+    keep_text: bool = False
+    out: Path | None = None
+    resume: bool = False
+    workers: int = 0
+    ordered: bool = True
+    timeout: float = 30.0
+    quiet: bool = False
+    debug: bool = False
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    _names: dict[int, str] = field(default_factory=dict)
+
+    def _single_article(self) -> bool:
+        return len(self.inputs) == 1 and not Path(self.inputs[0]).is_dir() and not self.inputs[0].endswith(".jsonl")
+
+    def _items(self, outdir: OutputDir | None) -> Iterator[Item]:
+        for item in expand(self.inputs, self.max_bytes, self.globs or DEFAULT_GLOBS):
+            if outdir is not None:
+                name = outdir.name_for(item)
+                if self.resume and outdir.is_complete(name):
+                    self.skipped += 1
+                    continue
+                self._names[id(item)] = name
+            yield item
+
+    def _shape(self, rec: dict[str, Any]) -> dict[str, Any]:
+        if self.timeline_only and self.fmt in ("json", "jsonl"):
+            return {"id": rec["id"], "title": rec.get("title"), "timeline": rec.get("timeline") or [],
+                    "error": rec.get("error")}
+        if not self.keep_text and self.fmt in ("json", "jsonl"):
+            rec.pop("text", None)
+        return rec
+
+    def run(self) -> int:
+        outdir = OutputDir(self.out, ".md" if self.fmt == "md" else ".json") if self.out else None
+        workers = 1 if self._single_article() else (self.workers or available_cpus())
+        show_progress = not self.quiet and sys.stderr.isatty() and not self._single_article()
+        emit = self._file_writer(outdir) if outdir else self._stdout_writer()
+        started = time.perf_counter()
+        progress = task = None
+        if show_progress:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=True)
+            progress.start()
+            task = progress.add_task("articles", total=count_articles(self.inputs, self.globs or DEFAULT_GLOBS), rate="-")
+        results = run(self._items(outdir), self.options, workers=workers, ordered=self.ordered,
+                      timeout=self.timeout, debug=self.debug)
+        status = EXIT_OK
+        try:
+            for item, rec in results:
+                self.done += 1
+                if rec.get("error"):
+                    self.failed += 1
+                    (progress.console.print if progress else err)(rec["error"]["message"])
+                for w in rec.get("warnings") or []:
+                    err(w)
+                emit(item, self._shape(rec))
+                if progress is not None:
+                    rate = self.done / max(1e-9, time.perf_counter() - started)
+                    progress.update(task, advance=1, rate=f"{rate:.1f}")
+        except KeyboardInterrupt:
+            results.close()
+            status = EXIT_INTERRUPTED
+        finally:
+            if progress is not None:
+                progress.stop()
+            emit(None, None)
+        if status == EXIT_INTERRUPTED:
+            err(f"interrupted: {self.done} records written")
+            return status
+        elapsed = time.perf_counter() - started
+        if not self.quiet and (self.done + self.skipped > 1 or outdir is not None):
+            skipped = f", {self.skipped} already done" if self.skipped else ""
+            err(f"{self.done} articles ({self.done - self.failed} ok, {self.failed} failed{skipped}) "
+                f"in {elapsed:.2f} s, {self.done / max(elapsed, 1e-9):.1f} articles/s")
+        return EXIT_FAILED if self.failed else EXIT_OK
+
+    def _stdout_writer(self):
+        """A function taking (item, record) and rendering to stdout; (None, None) finishes the output."""
+        fmt = self.fmt
+        state: dict[str, Any] = {"count": 0, "console": None}
+        many = not self._single_article()
+
+        def emit(item: Item | None, rec: dict[str, Any] | None) -> None:
+            if rec is None:
+                if fmt == "json" and many:
+                    sys.stdout.write("\n]\n" if state["count"] else "[]\n")
+                    sys.stdout.flush()
+                return
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
+            elif fmt == "json":
+                text = json.dumps(rec, ensure_ascii=False, indent=2)
+                if many:
+                    text = ("[\n" if state["count"] == 0 else ",\n") + "\n".join("  " + l for l in text.splitlines())
+                else:
+                    text += "\n"
+                sys.stdout.write(text)
+            elif fmt == "md":
+                from article_facts.cli.render.markdown import render
+
+                sys.stdout.write(("\n" if state["count"] else "") + render(rec, self.timeline_only))
+            else:
+                from rich.console import Console
+
+                from article_facts.cli.render.table import render as render_table
+
+                state["console"] = state["console"] or Console()
+                render_table(state["console"], rec, self.timeline_only)
+            sys.stdout.flush()
+            state["count"] += 1
+
+        return emit
+
+    def _file_writer(self, outdir: OutputDir):
+        def emit(item: Item | None, rec: dict[str, Any] | None) -> None:
+            if rec is None or item is None:
+                return
+            name = self._names.pop(id(item))
+            if self.fmt == "md":
+                from article_facts.cli.render.markdown import render
+
+                content = render(rec, self.timeline_only)
+            else:
+                content = json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
+            outdir.write(name, content)
+
+        return emit

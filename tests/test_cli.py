@@ -1,0 +1,141 @@
+"""The `article-facts summarize` command, end to end, as a user runs it."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEED, invoke, records
+
+
+def test_seed_fact_sheet_as_json():
+    result = invoke("summarize", str(SEED), "--json")
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.stdout)
+    assert rec["schema"] == "article-facts/1"
+    assert rec["title"] == "US to withdraw 2,200 troops from Iraq within weeks"
+    assert rec["byline"] == "Chris Riotta"
+    assert rec["dateline"] == "New York"
+    assert rec["published"] == "2020-09-09T13:55"
+    assert len(rec["summary"]) == 3
+    assert rec["error"] is None
+
+
+def test_summary_offsets_reproduce_the_text(seed_text):
+    rec = json.loads(invoke("summarize", str(SEED), "--json").stdout)
+    for s in rec["summary"]:
+        assert seed_text[s["start"]:s["end"]] == s["text"]
+    for f in rec["facts"]:
+        assert seed_text[f["start"]:f["end"]] == f["text"]
+    assert [s["index"] for s in rec["summary"]] == sorted(s["index"] for s in rec["summary"])
+
+
+def test_piped_output_defaults_to_one_compact_record_per_line():
+    result = invoke("summarize", str(SEED), str(SEED))
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and all(json.loads(l)["id"] == str(SEED) for l in lines)
+
+
+def test_json_for_several_articles_is_an_array():
+    result = invoke("summarize", str(SEED), str(SEED), "--format", "json")
+    assert [r["title"] for r in json.loads(result.stdout)] == [json.loads(invoke("summarize", str(SEED)).stdout)["title"]] * 2
+
+
+def test_stdin_dash(seed_text):
+    result = invoke("summarize", "-", "--json", input=seed_text)
+    rec = json.loads(result.stdout)
+    assert rec["id"] == "-" and rec["title"].startswith("US to withdraw")
+
+
+@pytest.mark.parametrize("flag,value,expected", [("--sentences", "2", 2), ("-n", "1", 1), ("--ratio", "0.5", None)])
+def test_summary_length_options(flag, value, expected):
+    rec = json.loads(invoke("summarize", str(SEED), "--json", flag, value).stdout)
+    if expected is None:
+        assert 3 <= len(rec["summary"]) <= rec["stats"]["sentences"]
+    else:
+        assert len(rec["summary"]) == expected
+
+
+def test_markdown_fact_sheet():
+    out = invoke("summarize", str(SEED), "--format", "md").stdout
+    assert out.startswith("# US to withdraw 2,200 troops from Iraq within weeks")
+    assert "## Summary" in out and "**Byline:** Chris Riotta" in out
+
+
+def test_table_view_renders_the_same_record():
+    out = invoke("summarize", str(SEED), "--format", "table").stdout
+    assert "US to withdraw 2,200 troops from Iraq within weeks" in out and "Summary" in out
+
+
+def test_published_option_overrides_the_header():
+    rec = json.loads(invoke("summarize", str(SEED), "--json", "--published", "2021-01-02").stdout)
+    assert rec["published"] == "2021-01-02"
+
+
+def test_include_text():
+    rec = json.loads(invoke("summarize", str(SEED), "--json", "--include-text").stdout)
+    assert rec["text"] == SEED.read_text(encoding="utf-8")
+
+
+def test_timeline_only_json_has_just_the_timeline():
+    rec = json.loads(invoke("summarize", str(SEED), "--json", "--timeline").stdout)
+    assert set(rec) == {"id", "title", "timeline", "error"}
+
+
+@pytest.mark.parametrize("args", [["summarize", "--bogus", "x"], ["summarize", str(SEED), "-a", "nope"],
+                                  ["summarize", str(SEED), "--published", "someday"],
+                                  ["summarize", str(SEED), "--resume"]])
+def test_usage_errors_exit_2(args):
+    assert invoke(*args).exit_code == 2
+
+
+def test_missing_file_is_an_error_record_and_exit_1(tmp_path):
+    result = invoke("summarize", str(tmp_path / "nope.txt"), str(SEED))
+    recs = records(result.stdout)
+    assert result.exit_code == 1
+    assert recs[0]["error"]["type"] == "unreadable" and "nope.txt" in recs[0]["error"]["message"]
+    assert recs[1]["error"] is None
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("article-facts ")
+
+
+def test_algorithms_lists_lead_and_news():
+    out = invoke("algorithms").stdout
+    assert "news" in out and "lead" in out
+
+
+def _console_script() -> list[str]:
+    exe = shutil.which("article-facts")
+    return [exe] if exe else [sys.executable, "-m", "article_facts.cli"]
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_jsonl_through_jq_every_line_parses(tmp_path):
+    data = tmp_path / "set.jsonl"
+    text = SEED.read_text(encoding="utf-8")
+    data.write_text("\n".join(json.dumps({"id": f"a{i}", "text": text}) for i in range(5)) + "\nnot json\n")
+    cli = subprocess.run(_console_script() + ["summarize", str(data), "--format", "jsonl"], capture_output=True)
+    jq = subprocess.run(["jq", "-c", "."], input=cli.stdout, capture_output=True)
+    assert jq.returncode == 0
+    assert len(jq.stdout.splitlines()) == 6 == len(cli.stdout.splitlines())
+    assert cli.returncode == 1
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq is not installed")
+def test_title_through_jq():
+    cli = subprocess.run(_console_script() + ["summarize", str(SEED)], capture_output=True, text=True)
+    jq = subprocess.run(["jq", "-r", ".title"], input=cli.stdout, capture_output=True, text=True)
+    assert jq.stdout.strip() == "US to withdraw 2,200 troops from Iraq within weeks"
+
+
+def test_long_lines_are_never_wrapped_when_piped():
+    cli = subprocess.run(_console_script() + ["summarize", str(SEED), "--json"], capture_output=True, text=True,
+                         env={"COLUMNS": "40", "PATH": ""})
+    rec = json.loads(cli.stdout)
+    assert any(len(s["text"]) > 80 for s in rec["summary"])
