@@ -1,11 +1,83 @@
-"""PLACEHOLDER until the news ranker lands (issue 3): behaves as Lead-N."""
+"""The news ranker (the default summariser): lead bias, centrality, headline overlap, form penalties, MMR.
+
+Each body sentence gets a linear score over the features in ``features.py``; the weights and the few
+structural settings live in ``resources/summarizers/news.toml`` (fitted by ``benchmarks/fit_news.py``).
+Sentences are then picked greedily by Maximal Marginal Relevance, so a summary does not say one thing twice,
+and are returned in document order.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
 from article_facts.core.models import Article, SummarySentence
+from article_facts.core.resources import load_toml
 from article_facts.core.summarizers import Length
-from article_facts.core.summarizers.selection import select
+from article_facts.core.summarizers import features as feats
+from article_facts.core.summarizers.selection import select_ordered
+
+
+@dataclass(frozen=True)
+class Settings:
+    weights: Mapping[str, float]
+    redundancy: float = 0.5        # MMR: how much similarity to a chosen sentence costs
+    mmr_picks: int = 10            # MMR reorders only the first picks; the rest follow by score
+    window: int = 40               # similarity graph: neighbours considered on each side
+    threshold: float = 0.3         # PacSum edge threshold, as a fraction of the similarity range
+    short_words: int = 10
+    long_words: int = 40
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    data = load_toml("summarizers/news.toml")
+    return Settings(weights=dict(data["weights"]), **data.get("settings", {}))
+
+
+def scores(fs: feats.SentenceFeatures, weights: Mapping[str, float]) -> list[float]:
+    n = len(fs.sentences)
+    total = [0.0] * n
+    for name, w in weights.items():
+        if w:
+            col = fs.columns[name]
+            for i in range(n):
+                total[i] += w * col[i]
+    return total
+
+
+def mmr_order(fs: feats.SentenceFeatures, score: list[float], picks: int, redundancy: float) -> list[int]:
+    """Sentence indices, best first: the first ``picks`` by MMR, then the others by score."""
+    by_score = sorted(range(len(score)), key=lambda i: (-score[i], i))
+    if redundancy <= 0 or picks <= 1:
+        return by_score
+    pool = by_score[: max(picks * 4, 12)]
+    chosen: list[int] = []
+    max_sim = {i: 0.0 for i in pool}
+    while pool and len(chosen) < picks:
+        best = max(pool, key=lambda i: (score[i] - redundancy * max_sim[i], -i))
+        chosen.append(best)
+        pool.remove(best)
+        for i in pool:
+            s = fs.similarity(i, best)
+            if s > max_sim[i]:
+                max_sim[i] = s
+    taken = set(chosen)
+    return chosen + [i for i in by_score if i not in taken]
+
+
+def rank(article: Article, cfg: Settings | None = None) -> tuple[list, list[float], list[int]]:
+    """Body sentences, their scores and their preference order."""
+    cfg = cfg or settings()
+    body = [s for s in article.sentences if s.paragraph >= 0]
+    if not body:
+        return body, [], []
+    fs = feats.extract(article, body, window=cfg.window, threshold=cfg.threshold,
+                       long_words=cfg.long_words, short_words=cfg.short_words)
+    score = scores(fs, cfg.weights)
+    return body, score, mmr_order(fs, score, cfg.mmr_picks, cfg.redundancy)
 
 
 def summarize(article: Article, length: Length) -> list[SummarySentence]:
-    body = [s for s in article.sentences if s.paragraph >= 0]
-    return select(body, [1.0 / (1 + i) for i in range(len(body))], length)
+    body, score, order = rank(article)
+    return select_ordered(body, order, score, length)

@@ -1,0 +1,148 @@
+"""Per-sentence evidence the news ranker weighs: position, centrality, headline overlap, form.
+
+Every feature is a number per body sentence, scaled to roughly [0, 1] within the article so that one set of
+weights suits short and long articles alike. Similarities are cosines of in-article tf-idf vectors of
+content stems. The similarity graph is windowed (each sentence meets at most ``window`` neighbours on
+each side), so time and memory grow linearly with the article, never with its square.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from article_facts.core.models import Article, Sentence
+from article_facts.core.nlp import content_terms
+from article_facts.core.resources import resource_text
+
+Vector = dict[str, float]
+_WORD = re.compile(r"[^\W_]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
+_DIGITS = re.compile(r"\d")
+_OPEN_QUOTE = re.compile(r"^[\"“‘']")
+_QUOTED = re.compile(r"[\"“”]")
+
+
+@lru_cache(maxsize=1)
+def noncontent_pattern() -> re.Pattern[str]:
+    lines = (line.strip() for line in resource_text("summarizers/noncontent.txt").splitlines())
+    return re.compile("|".join(f"(?:{line})" for line in lines if line and not line.startswith("#")), re.I)
+
+
+@dataclass
+class SentenceFeatures:
+    """Column-wise features of an article's body sentences (index i = i-th body sentence)."""
+
+    sentences: list[Sentence]
+    vectors: list[Vector]
+    words: list[int]
+    columns: dict[str, list[float]] = field(default_factory=dict)
+
+    def similarity(self, i: int, j: int) -> float:
+        return cosine(self.vectors[i], self.vectors[j])
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Dot product of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def tfidf_vectors(terms: Sequence[list[str]]) -> list[Vector]:
+    """Unit tf-idf vectors; idf is measured over the article's own sentences (LexRank's choice)."""
+    df: dict[str, int] = {}
+    for ts in terms:
+        for t in set(ts):
+            df[t] = df.get(t, 0) + 1
+    n = len(terms)
+    idf = {t: math.log((n + 1) / c) + 1.0 for t, c in df.items()}
+    vectors = []
+    for ts in terms:
+        tf: dict[str, int] = {}
+        for t in ts:
+            tf[t] = tf.get(t, 0) + 1
+        v = {t: c * idf[t] for t, c in tf.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({t: x / norm for t, x in v.items()})
+    return vectors
+
+
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
+def _directed_centrality(vectors: list[Vector], window: int, threshold: float) -> tuple[list[float], list[float]]:
+    """PacSum's edges: similarities above min + threshold·(max − min), summed towards later and earlier sentences."""
+    n = len(vectors)
+    pairs: list[tuple[int, int, float]] = []
+    for i in range(n):
+        vi = vectors[i]
+        for j in range(i + 1, min(n, i + 1 + window)):
+            s = cosine(vi, vectors[j])
+            if s > 0.0:
+                pairs.append((i, j, s))
+    forward = [0.0] * n
+    backward = [0.0] * n
+    if not pairs:
+        return forward, backward
+    low = 0.0 if len(pairs) < n * (n - 1) // 2 else min(p[2] for p in pairs)
+    cut = low + threshold * (max(p[2] for p in pairs) - low)
+    for i, j, s in pairs:
+        if s > cut:
+            forward[i] += s - cut     # i is elaborated by a later sentence
+            backward[j] += s - cut    # j repeats an earlier one
+    return _scaled(forward), _scaled(backward)
+
+
+def headline_vector(article: Article) -> Vector:
+    parts = [span.text for span in (article.headline, article.standfirst) if span is not None]
+    if not parts:
+        return {}
+    terms = content_terms(" ".join(parts))
+    if not terms:
+        return {}
+    norm = math.sqrt(len(terms))
+    v: Vector = {}
+    for t in terms:
+        v[t] = v.get(t, 0.0) + 1.0 / norm
+    return v
+
+
+def extract(article: Article, body: list[Sentence], window: int = 40, threshold: float = 0.3,
+            long_words: int = 40, short_words: int = 10) -> SentenceFeatures:
+    terms = [content_terms(s.text) for s in body]
+    vectors = tfidf_vectors(terms)
+    n = len(body)
+    words = [len(_WORD.findall(s.text)) for s in body]
+    centroid: Vector = {}
+    for v in vectors:
+        for t, w in v.items():
+            centroid[t] = centroid.get(t, 0.0) + w
+    centrality = [sum(w * centroid[t] for t, w in v.items()) - 1.0 for v in vectors]  # minus self-similarity
+    forward, backward = _directed_centrality(vectors, window, threshold)
+    head = headline_vector(article)
+    lead_vec = head or (vectors[0] if vectors else {})
+    headline = [cosine(v, lead_vec) for v in vectors]
+    if not head and n:
+        headline[0] = 0.0     # no headline: the first sentence stands in for it, but not for itself
+    noncontent = noncontent_pattern()
+    cols = {
+        "lead": [1.0 / (i + 1) for i in range(n)],
+        "first": [1.0 if i == 0 else 0.0 for i in range(n)],
+        "centrality": _scaled([max(0.0, c) for c in centrality]),
+        "forward": forward,
+        "backward": backward,
+        "headline": headline,
+        "short": [max(0.0, (short_words - w) / short_words) for w in words],
+        "long": [max(0.0, (w - long_words) / long_words) for w in words],
+        "quote": [1.0 if _OPEN_QUOTE.match(s.text) else 0.5 if _QUOTED.search(s.text) else 0.0 for s in body],
+        "question": [1.0 if s.text.rstrip("\"'”’ ").endswith("?") else 0.0 for s in body],
+        "noncontent": [1.0 if noncontent.search(s.text) else 0.0 for s in body],
+        "names": [min(1.0, len(_CAPITALISED.findall(s.text)) / max(1, w) * 3) for s, w in zip(body, words)],
+        "numbers": [1.0 if _DIGITS.search(s.text) else 0.0 for s in body],
+    }
+    return SentenceFeatures(list(body), vectors, words, cols)
