@@ -107,6 +107,8 @@ def _is_boundary(text: str, m: re.Match[str], cursor: int, params: SegmentationP
         return False
     if _ALNUM.search(text, cursor, m.start()) is None:
         return False  # nothing but punctuation so far, as in '"... I know'
+    if _opens_quote(text, m.start()):
+        return False  # an ellipsis opening a quotation: 'He said: "... I think'
     if closing and not opening and any(q in closing for q in _QUOTES):
         said = _attribution().match(text, m.start("next"))
         if said and (punct[-1] in "?!" or said.group("after")):
@@ -127,6 +129,10 @@ def _is_boundary(text: str, m: re.Match[str], cursor: int, params: SegmentationP
     if len(token) == 1 and _INITIAL.fullmatch(token) and nxt.isupper():
         return False  # an initial: "John F. Kennedy"
     return True
+
+
+def _opens_quote(text: str, i: int) -> bool:
+    return i >= 1 and text[i - 1] in "\"“‘(" and (i == 1 or text[i - 2].isspace())
 
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
