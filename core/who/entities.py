@@ -1,8 +1,365 @@
-"""Placeholder stage: replaced by its issue's implementation."""
+"""Stage: people, organisations and places, from capitalisation, gazetteers and cue words, with light coreference.
+
+Each sentence is cut into runs of capitalised words ("name groups"). A group is labelled by, in order: the
+gazetteers (countries, cities, places, known organisations), titles before it ("Mr", "Prime Minister"), cue
+words at its end ("Command", "River"), a role noun before it ("militia leader"), a known given name, and
+finally by what the rest of the article says about the same name ("Trump" after "Donald Trump"). Lines in
+all capitals (wire headlines) only yield gazetteer names and names already found elsewhere in the article.
+Mentions of one entity are merged into one fact whose ``mentions`` list every span.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from article_facts.core.models import Article, Fact
+from article_facts.core.who.lexicon import LOC, ORG, PERSON, Lexicon, lexicon
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w'’&.-]*\w)?|\S")
+_POSSESSIVE = re.compile(r"['’]s$")
+_LOWER_PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+_SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    strong: bool = False     # labelled by gazetteer, title or cue rather than by default
+
+
+@dataclass
+class _Entity:
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
+
+
+def _tokens(text: str, base: int) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        end = m.end()
+        cut = _POSSESSIVE.search(word)
+        if cut and len(word) > 2:
+            word, end = word[:cut.start()], m.start() + cut.start()
+        out.append(_Tok(base + m.start(), base + end, word))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or bool(_LOWER_PREFIXED.match(word))
+
+
+def _is_all_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+class _Scanner:
+    """Finds and labels name groups in one article."""
+
+    def __init__(self, article: Article, lex: Lexicon):
+        self.text = article.text
+        self.lex = lex
+        self.article = article
+        body = " ".join(s.text for s in article.sentences)
+        self.lower_words = {w for w in _WORD.findall(body) if w[0].islower()}
+        self.mentions: list[Mention] = []
+        self.caps_lines: list[list[_Tok]] = []
+
+    # ------------------------------------------------------------------ groups
+    def scan(self) -> list[Mention]:
+        for sent in self.article.sentences:
+            toks = _tokens(sent.text, sent.start)
+            if _is_all_caps_line(sent.text):
+                self.caps_lines.append(toks)
+                continue
+            self._scan_sentence(toks)
+        self._resolve()
+        for toks in self.caps_lines:
+            self._scan_caps(toks)
+        self.mentions.sort(key=lambda m: m.start)
+        return [m for m in self.mentions if m.kind]
+
+    def _joined(self, a: _Tok, b: _Tok) -> bool:
+        return self.text[a.end:b.start] == " "
+
+    def _scan_sentence(self, toks: list[_Tok]) -> None:
+        lex, n, i = self.lex, len(toks), 0
+        sentence_start = True
+        while i < n:
+            tok = toks[i]
+            if not _is_cap(tok.text) or not tok.text[0].isalpha():
+                sentence_start = sentence_start and not tok.text[0].isalnum()
+                i += 1
+                continue
+            j = i
+            while j + 1 < n:
+                nxt = toks[j + 1]
+                if _is_cap(nxt.text) and self._joined(toks[j], nxt) and nxt.text[0].isalpha():
+                    j += 1
+                    continue
+                if (j + 2 < n and self._joined(toks[j], nxt) and self._joined(nxt, toks[j + 2])
+                        and _is_cap(toks[j + 2].text) and self._connects(toks[i:j + 1], nxt.text, toks[j + 2])):
+                    j += 2
+                    continue
+                break
+            self._label_group(toks, i, j + 1, sentence_start)
+            sentence_start = False
+            i = j + 1
+
+    def _connects(self, left: list[_Tok], word: str, right: _Tok) -> bool:
+        lex = self.lex
+        if word in lex.name_connectors or word == "&":
+            return True
+        last = left[-1].text.rstrip(".")
+        if word in ("of", "for", "on") and (last in lex.org_of_heads or last in lex.loc_of_heads):
+            return True
+        if word in ("and", "of", "the"):
+            return " ".join(t.text for t in left) + f" {word} {right.text}" in lex.gazetteer
+        return False
+
+    def _span_text(self, toks: list[_Tok]) -> str:
+        return self.text[toks[0].start:toks[-1].end]
+
+    def _label_group(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool) -> None:
+        lex = self.lex
+        toks = all_toks[i:j]
+        full = self._span_text(toks)
+        if full in lex.gazetteer:
+            self._add(toks, lex.gazetteer[full], True, all_toks, j)
+            return
+        # leading words that are not part of a name: "The", "Angry", demonyms, titles
+        titled = False
+        while toks:
+            w = toks[0].text
+            wn = w.rstrip(".")
+            rest = self._span_text(toks[1:]) if len(toks) > 1 else ""
+            if rest and rest in lex.gazetteer and (wn in lex.not_names or wn in lex.demonyms or wn in lex.titles):
+                titled = titled or wn in lex.title_heads
+                toks = toks[1:]
+                break
+            if wn in lex.not_names and not (wn in lex.title_heads and len(toks) > 1):
+                toks = toks[1:]
+                sentence_start = False
+                continue
+            if wn in lex.demonyms:
+                toks = toks[1:]
+                sentence_start = False
+                continue
+            if (wn in lex.titles and len(toks) > 1 and toks[-1].text.rstrip(".") not in lex.org_suffixes
+                    and toks[-1].text.rstrip(".") not in lex.misc_heads):
+                titled = titled or wn in lex.title_heads
+                toks = toks[1:]
+                sentence_start = False
+                continue
+            if sentence_start and len(toks) >= 1 and w.lower() in self.lower_words and w not in lex.first_names:
+                toks = toks[1:]
+                sentence_start = False
+                continue
+            break
+        if not toks:
+            return
+        # a demonym, title or common word inside the group splits it
+        for k in range(1, len(toks)):
+            wn = toks[k].text.rstrip(".")
+            if wn in lex.demonyms or (wn in lex.not_names and wn not in lex.org_suffixes):
+                if self._span_text(toks) not in lex.gazetteer:
+                    first, rest = toks[:k], toks[k:]
+                    idx = all_toks.index(rest[0])
+                    self._label_tokens(all_toks, first, titled, sentence_start, all_toks.index(first[-1]) + 1)
+                    self._label_group(all_toks, idx, idx + len(rest), False)
+                    return
+        self._label_tokens(all_toks, toks, titled, sentence_start, all_toks.index(toks[-1]) + 1)
+
+    def _label_tokens(self, all_toks, toks, titled, sentence_start, after) -> None:
+        lex = self.lex
+        text = self._span_text(toks)
+        words = [t.text.rstrip(".") for t in toks]
+        first_idx = all_toks.index(toks[0])
+        prev = all_toks[first_idx - 1].text if first_idx > 0 else ""
+        if text in lex.gazetteer:
+            self._add(toks, lex.gazetteer[text], True, all_toks, after)
+            return
+        if words[-1] in lex.misc_heads:
+            return
+        if titled:
+            self._add(toks, PERSON, True, all_toks, after)
+            return
+        if len(words) > 1 and words[-1] in lex.org_suffixes:
+            self._add(toks, ORG, True, all_toks, after)
+            return
+        if len(words) > 2 and words[0] in lex.org_of_heads and words[1] in ("of", "for", "on"):
+            self._add(toks, ORG, True, all_toks, after)
+            return
+        if len(words) > 1 and (words[-1] in lex.loc_suffixes
+                               or (len(words) > 2 and words[0] in lex.loc_of_heads and words[1] == "of")):
+            self._add(toks, LOC, True, all_toks, after)
+            return
+        if len(words) > 1 and words[0] in lex.directions and self._span_text(toks[1:]) in lex.gazetteer:
+            self._add(toks, LOC, True, all_toks, after)
+            return
+        if prev.lower() in lex.roles or (len(words) > 1 and words[0] in lex.first_names):
+            self._add(toks, PERSON, True, all_toks, after)
+            return
+        if len(words) > 1:
+            head = self._span_text(toks[:-1])
+            if lex.gazetteer.get(head) == LOC or lex.gazetteer.get(words[0]) == LOC:
+                self._add(toks, ORG, False, all_toks, after)      # "New York Yankees", "Bayern Munich"
+                return
+        if sentence_start and len(words) == 1:
+            self._pending(toks, all_toks, after, weak_start=True)
+            return
+        self._pending(toks, all_toks, after)
+
+    def _add(self, toks, kind, strong, all_toks, after) -> None:
+        start, end = toks[0].start, toks[-1].end
+        if kind == LOC:
+            rest = self.text[end:end + 16]
+            for suffix in self.lex.loc_lower_suffixes:
+                if rest.startswith(" " + suffix):
+                    end += len(suffix) + 1
+                    break
+        self.mentions.append(Mention(start, end, self.text[start:end], kind, strong))
+
+    def _pending(self, toks, all_toks, after, weak_start=False) -> None:
+        m = Mention(toks[0].start, toks[-1].end, self._span_text(toks), None, False)
+        m.weak_start = weak_start  # type: ignore[attr-defined]
+        idx = all_toks.index(toks[0])
+        m.prev = all_toks[idx - 1].text.lower() if idx > 0 else ""  # type: ignore[attr-defined]
+        self.mentions.append(m)
+
+    # ------------------------------------------------------------------ document-level resolution
+    def _resolve(self) -> None:
+        lex = self.lex
+        known: dict[str, str] = {}
+        person_words: set[str] = set()
+        org_words: set[str] = set()
+        for m in self.mentions:
+            if m.kind:
+                known.setdefault(m.text, m.kind)
+                if m.kind == PERSON:
+                    person_words.update(m.text.split())
+                elif m.kind == ORG:
+                    parts = m.text.split()
+                    org_words.add(parts[0])
+                    if len(parts) > 1:
+                        org_words.add("".join(p[0] for p in parts if p[0].isupper()))
+        caps_elsewhere = {m.text for m in self.mentions if not getattr(m, "weak_start", False)}
+        for m in self.mentions:
+            if m.kind:
+                continue
+            words = m.text.split()
+            if m.text in known:
+                m.kind = known[m.text]
+            elif len(words) == 1 and m.text in person_words:
+                m.kind = PERSON
+            elif len(words) == 1 and m.text in org_words:
+                m.kind = ORG
+            elif getattr(m, "weak_start", False) and m.text not in caps_elsewhere and not _SAY_AFTER.match(
+                    self.text, m.end):
+                continue
+            elif len(words) > 1:
+                m.kind = ORG if any(w.isupper() and len(w) > 1 for w in words) else PERSON
+            elif m.text.isupper() and len(m.text) > 1:
+                m.kind = ORG
+            elif _SAY_AFTER.match(self.text, m.end) or m.text in lex.surnames:
+                m.kind = PERSON
+            elif getattr(m, "prev", "") in lex.loc_prepositions:
+                m.kind = LOC
+            else:
+                m.kind = ORG
+            if m.kind:
+                known.setdefault(m.text, m.kind)
+
+    def _scan_caps(self, toks: list[_Tok]) -> None:
+        """All-capitals line: gazetteer names and names already found, matched case-insensitively."""
+        lex = self.lex
+        found = {m.text.upper(): m.kind for m in self.mentions if m.kind}
+        for m in list(self.mentions):
+            if m.kind == PERSON:
+                found.setdefault(m.text.split()[-1].upper(), PERSON)
+        i, n = 0, len(toks)
+        while i < n:
+            hit = None
+            for k in range(min(lex.max_gazetteer_words, n - i), 0, -1):
+                key = self.text[toks[i].start:toks[i + k - 1].end]
+                if k > 1 and any(not self._joined(toks[x], toks[x + 1]) for x in range(i, i + k - 1)):
+                    continue
+                kind = found.get(key) or lex.gazetteer_upper.get(key)
+                if kind and (len(key) > 2 or key in found or kind == LOC):
+                    hit = (k, kind)
+                    break
+            if hit:
+                k, kind = hit
+                start, end = toks[i].start, toks[i + k - 1].end
+                self.mentions.append(Mention(start, end, self.text[start:end], kind, True))
+                i += k
+            else:
+                i += 1
+
+
+def _cluster(mentions: list[Mention]) -> list[_Entity]:
+    entities: list[_Entity] = []
+    by_key: dict[tuple[str, str], _Entity] = {}
+    people: list[_Entity] = []
+    for m in sorted(mentions, key=lambda m: -len(m.text.split())):
+        key = (m.kind, m.text.upper() if m.text.isupper() else m.text)
+        ent = by_key.get(key)
+        if ent is None and m.kind == PERSON:
+            words = m.text.split()
+            for p in people:
+                full = p.name.split()
+                if len(words) < len(full) and full[-len(words):] == words:
+                    ent = p
+                    break
+                if len(words) == 1 and words[0] == full[0] and len(full) > 1 and words[0] not in ("Mr", "Ms"):
+                    continue
+        if ent is None and m.kind == ORG and len(m.text.split()) == 1:
+            for (kind, text), e in by_key.items():
+                if kind == ORG and (text.split()[0] == m.text
+                                    or "".join(w[0] for w in text.split() if w[0].isupper()) == m.text):
+                    ent = e
+                    break
+        if ent is None:
+            ent = _Entity(m.kind)
+            entities.append(ent)
+            if m.kind == PERSON:
+                people.append(ent)
+        ent.mentions.append(m)
+        by_key[key] = ent
+    return entities
+
+
+def find_mentions(article: Article) -> list[Mention]:
+    return _Scanner(article, lexicon()).scan()
 
 
 def extract(article: Article, context) -> list[Fact]:
-    return []
+    mentions = find_mentions(article)
+    facts = []
+    for ent in _cluster(mentions):
+        ent.mentions.sort(key=lambda m: m.start)
+        name = ent.name
+        anchor = next(m for m in ent.mentions if m.text == name)
+        facts.append(Fact(
+            kind=ent.kind, text=name, start=anchor.start, end=anchor.end, sentence=article.sentence_at(anchor.start),
+            attrs={"first_start": ent.mentions[0].start,
+                   "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ent.mentions]},
+        ))
+    facts.sort(key=lambda f: f.attrs["first_start"])
+    return facts

@@ -1,0 +1,68 @@
+"""The word lists behind the entity and quote rules, loaded once per process from ``core/resources/who/``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from article_facts.core.resources import load_toml, load_wordlist
+
+PERSON, ORG, LOC = "person", "organization", "location"
+
+
+def _norm(word: str) -> str:
+    return word.rstrip(".")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    gazetteer: dict[str, str]          # exact name -> kind
+    gazetteer_upper: dict[str, str]    # upper-cased name -> kind, for all-capitals lines
+    max_gazetteer_words: int
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    demonyms: frozenset[str]
+    titles: frozenset[str]
+    title_heads: frozenset[str]
+    roles: frozenset[str]
+    org_suffixes: frozenset[str]
+    org_of_heads: frozenset[str]
+    loc_suffixes: frozenset[str]
+    loc_of_heads: frozenset[str]
+    loc_lower_suffixes: tuple[str, ...]
+    directions: frozenset[str]
+    name_connectors: frozenset[str]
+    loc_prepositions: frozenset[str]
+    misc_heads: frozenset[str]
+    attribution_verbs: frozenset[str]
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(_norm(v) for v in values)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    lex = load_toml("who/lexicon.toml")
+    gaz: dict[str, str] = {}
+    for name in ("who/countries.txt", "who/cities.txt", "who/places.txt"):
+        gaz.update(dict.fromkeys(load_wordlist(name), LOC))
+    gaz.update(dict.fromkeys(load_wordlist("who/organizations.txt"), ORG))
+    demonyms = load_wordlist("who/demonyms.txt")
+    demonyms = demonyms | {d + "s" for d in demonyms if not d.endswith(("s", "sh", "ch", "ese"))}
+    upper: dict[str, str] = {}
+    for name, kind in gaz.items():
+        upper.setdefault(name.upper(), kind)
+    quotes = load_toml("who/quotes.toml")
+    return Lexicon(
+        gazetteer=gaz, gazetteer_upper=upper,
+        max_gazetteer_words=max(len(n.split()) for n in gaz),
+        first_names=load_wordlist("who/first_names.txt"), surnames=load_wordlist("who/surnames.txt"),
+        not_names=load_wordlist("who/not_names.txt"), demonyms=frozenset(demonyms),
+        titles=_words(lex["titles"]), title_heads=_words(lex["title_heads"]), roles=frozenset(lex["roles"]),
+        org_suffixes=_words(lex["org_suffixes"]), org_of_heads=_words(lex["org_of_heads"]),
+        loc_suffixes=_words(lex["loc_suffixes"]), loc_of_heads=_words(lex["loc_of_heads"]),
+        loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]), directions=_words(lex["directions"]),
+        name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
+        misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
+    )
