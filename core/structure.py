@@ -24,13 +24,13 @@ _WEEKDAY_RE = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day
 _HEADER_DATES = [
     re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
     re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}{_MONTH_RE}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
-    re.compile(rf"^(?:published:?\s*|updated:?\s*)?{_TIME_RE},?\s+(?P<day>\d{{1,2}})\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$", re.I),
+    re.compile(rf"^(?:published:?\s*|(?:last )?updated:?\s*(?:at\s+)?)?{_TIME_RE},?\s+(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$", re.I),
     re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
 ]
 _BY_LINE = re.compile(r"^by\s+(?P<name>[^\d\n]{2,80}?)\s*$", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
 _DAILY_MAIL = re.compile(
-    r"^(?:By \. (?P<name>.{2,120}?) \. )?(?:(?:PUBLISHED|Published): (?P<pub>[^|]{5,60}?) \| \. (?:UPDATED|Updated): [^.]{5,60}? \. |(?:Last updated at|UPDATED:) [^.]{5,60}? \. )")
+    r"^(?:By \. (?P<name>.{2,120}?) \. )?(?:(?:PUBLISHED|Published): (?P<pub>[^|]{5,60}?) \| \. (?:UPDATED|Updated): [^.]{5,60}? \. |(?:Last updated at|UPDATED:) (?P<updated>[^.]{5,60}?) \. )")
 _DM_BY_ONLY = re.compile(r"^By \. (?P<name>[^.]{2,80}?) \. (?=\S)")
 _WORD = re.compile(r"\w+")
 
@@ -172,7 +172,7 @@ def _strip_lead_markers(art: Article, line: Span) -> Span:
     if m:
         if m.group("name") and art.byline is None:
             art.byline = Span(m.start("name"), m.end("name"), m.group("name"))
-        pub = m.groupdict().get("pub")
+        pub = m.groupdict().get("pub") or m.groupdict().get("updated")
         if pub and art.published is None:
             art.published = parse_published(pub)
         return _trim(text, m.end(), line.end)
