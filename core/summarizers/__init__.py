@@ -37,10 +37,19 @@ class Summarizer(Protocol):
     def __call__(self, article: Article, length: Length) -> list[SummarySentence]: ...
 
 
+_PKG = "article_facts.core.summarizers"
 ALGORITHMS: dict[str, AlgorithmInfo] = {
     a.name: a for a in [
         AlgorithmInfo("news", "article_facts.core.summarizers.news", "our news ranker: lead bias, centrality, headline, MMR", "fast"),
         AlgorithmInfo("lead", "article_facts.core.summarizers.lead", "the first N body sentences (Lead-N baseline)", "fastest"),
+        AlgorithmInfo("lexrank", f"{_PKG}.lexrank", "sumy LexRank: eigenvector centrality of the tf-idf sentence graph", "SPEED"),
+        AlgorithmInfo("textrank", f"{_PKG}.textrank", "sumy TextRank: PageRank over word-overlap similarity", "SPEED"),
+        AlgorithmInfo("lsa", f"{_PKG}.lsa", "sumy LSA: sentences strongest in the top latent topics (SVD)", "SPEED"),
+        AlgorithmInfo("luhn", f"{_PKG}.luhn", "sumy Luhn: clusters of significant (frequent) words", "SPEED"),
+        AlgorithmInfo("edmundson", f"{_PKG}.edmundson", "sumy Edmundson: English cue words, headline words, location", "SPEED"),
+        AlgorithmInfo("kl", f"{_PKG}.kl", "sumy KL-Sum: greedy KL-divergence to the article (slow: super-linear)", "SPEED"),
+        AlgorithmInfo("sumbasic", f"{_PKG}.sumbasic", "sumy SumBasic: word probabilities, updated after each pick", "SPEED"),
+        AlgorithmInfo("reduction", f"{_PKG}.reduction", "sumy Reduction: graph of shared words between sentences", "SPEED"),
     ]
 }
 

@@ -25,10 +25,37 @@ _OPEN_QUOTE = re.compile(r"^[\"“‘']")
 _QUOTED = re.compile(r"[\"“”]")
 
 
+@dataclass(frozen=True)
+class PatternList:
+    """Case-insensitive patterns searched in a sentence, grouped so that a search stays fast: patterns
+    anchored with ``^``, patterns starting at a word boundary ``\\b``, and the rest."""
+
+    anchored: re.Pattern[str] | None
+    at_word: re.Pattern[str] | None
+    other: re.Pattern[str] | None
+
+    def search(self, text: str) -> bool:
+        low = text.lower()
+        return bool((self.anchored and self.anchored.match(low)) or (self.at_word and self.at_word.search(low))
+                    or (self.other and self.other.search(low)))
+
+
+def compile_patterns(lines: Sequence[str]) -> PatternList:
+    groups: dict[str, list[str]] = {"^": [], "\\b": [], "": []}
+    for line in lines:
+        key = "^" if line.startswith("^") else "\\b" if line.startswith("\\b") else ""
+        groups[key].append(line[len(key):])
+
+    def build(prefix: str, alts: list[str]) -> re.Pattern[str] | None:
+        return re.compile(prefix + "(?:" + "|".join(f"(?:{a})" for a in alts) + ")") if alts else None
+
+    return PatternList(build("", groups["^"]), build("\\b", groups["\\b"]), build("", groups[""]))
+
+
 @lru_cache(maxsize=1)
-def noncontent_pattern() -> re.Pattern[str]:
+def noncontent_pattern() -> PatternList:
     lines = (line.strip() for line in resource_text("summarizers/noncontent.txt").splitlines())
-    return re.compile("|".join(f"(?:{line})" for line in lines if line and not line.startswith("#")), re.I)
+    return compile_patterns([line.lower() for line in lines if line and not line.startswith("#")])
 
 
 @dataclass
@@ -75,16 +102,28 @@ def _scaled(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
 
 
+def _similar_pairs(vectors: list[Vector], window: int) -> list[tuple[int, int, float]]:
+    """(i, j, cosine) for i < j <= i + window with shared terms, through an inverted index."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, v in enumerate(vectors):
+        for t, w in v.items():
+            postings.setdefault(t, []).append((i, w))
+    pairs: list[tuple[int, int, float]] = []
+    for i, v in enumerate(vectors):
+        acc: dict[int, float] = {}
+        limit = i + window
+        for t, w in v.items():
+            for j, wj in postings[t]:
+                if i < j <= limit:
+                    acc[j] = acc.get(j, 0.0) + w * wj
+        pairs.extend((i, j, s) for j, s in acc.items())
+    return pairs
+
+
 def _directed_centrality(vectors: list[Vector], window: int, threshold: float) -> tuple[list[float], list[float]]:
     """PacSum's edges: similarities above min + threshold·(max − min), summed towards later and earlier sentences."""
     n = len(vectors)
-    pairs: list[tuple[int, int, float]] = []
-    for i in range(n):
-        vi = vectors[i]
-        for j in range(i + 1, min(n, i + 1 + window)):
-            s = cosine(vi, vectors[j])
-            if s > 0.0:
-                pairs.append((i, j, s))
+    pairs = _similar_pairs(vectors, window)
     forward = [0.0] * n
     backward = [0.0] * n
     if not pairs:
