@@ -37,6 +37,15 @@ class OutputDir:
         self._taken.add(base)
         return base + self.suffix
 
+    def remove_stale_temporaries(self) -> int:
+        """Delete temporary files a killed run left behind; their articles are simply redone."""
+        removed = 0
+        if self.root.is_dir():
+            for tmp in self.root.rglob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def path(self, name: str) -> Path:
         return self.root / name
 

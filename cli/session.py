@@ -83,6 +83,8 @@ class Session:
 
     def run(self) -> int:
         outdir = OutputDir(self.out, ".md" if self.fmt == "md" else ".json") if self.out else None
+        if outdir is not None and self.resume:
+            outdir.remove_stale_temporaries()
         workers = 1 if self._single_article() else (self.workers or available_cpus())
         show_progress = not self.quiet and sys.stderr.isatty() and not self._single_article()
         emit = self._file_writer(outdir) if outdir else self._stdout_writer()

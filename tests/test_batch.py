@@ -94,6 +94,7 @@ def _tree(root: Path) -> dict[str, dict]:
     out = {}
     for f in sorted(root.rglob("*")):
         if f.is_file():
+            assert f.suffix == ".json", f"stray file {f}"
             rec = json.loads(f.read_text(encoding="utf-8"))
             rec["stats"].pop("seconds")
             out[str(f.relative_to(root))] = rec
