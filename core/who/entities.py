@@ -153,7 +153,8 @@ class _Scanner:
                 titled = titled or wn in lex.title_heads
                 toks = toks[1:]
                 break
-            if wn in lex.not_names and not (wn in lex.title_heads and len(toks) > 1):
+            keeps_cue = len(toks) > 1 and (wn in lex.title_heads or wn in lex.org_suffixes or wn in lex.org_of_heads)
+            if wn in lex.not_names and not keeps_cue:
                 toks = toks[1:]
                 sentence_start = False
                 continue
@@ -196,6 +197,10 @@ class _Scanner:
             self._add(toks, lex.gazetteer[text], True, all_toks, after)
             return
         if words[-1] in lex.misc_heads:
+            return
+        following = self.text[toks[-1].end:toks[-1].end + 16]
+        if any(following.startswith(" " + suffix) for suffix in lex.loc_lower_suffixes):
+            self._add(toks, LOC, True, all_toks, after)
             return
         if titled:
             self._add(toks, PERSON, True, all_toks, after)

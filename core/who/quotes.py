@@ -215,10 +215,10 @@ def extract(article: Article, context) -> list[Fact]:
         q.speaker = who if isinstance(who, _Speaker) else None
         if q.speaker:
             last = q.speaker
-    # an unattributed quote takes the speaker of the next quote in its paragraph ("…". "…," she said.)
+    # an unattributed quote takes the speaker of the next quote in its paragraph or of its continuation
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
-        if q.speaker is None and nxt.speaker and nxt.paragraph == q.paragraph:
+        if q.speaker is None and nxt.speaker and (nxt.paragraph == q.paragraph or nxt.continues):
             q.speaker = nxt.speaker
     facts = []
     for q in found:

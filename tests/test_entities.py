@@ -1,0 +1,38 @@
+"""Entity stage specification: each corpus case lists every mention it must yield, with its kind."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from article_facts.core.structure import parse
+from article_facts.core.who import entities
+
+CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "who" / "entities.toml").read_text(encoding="utf-8"))
+
+
+def _mentions(text: str) -> list[tuple[int, str, str]]:
+    article = parse(text)
+    out = []
+    for f in entities.extract(article, None):
+        for m in f.attrs["mentions"]:
+            assert article.text[m["start"]:m["end"]] == m["text"]
+            out.append((m["start"], m["text"], f.kind))
+        assert article.text[f.start:f.end] == f.text
+    return [(t, k) for _, t, k in sorted(out)]
+
+
+@pytest.mark.parametrize("case", CORPUS["case"], ids=[c["name"] for c in CORPUS["case"]])
+def test_entity_corpus(case):
+    assert _mentions(case["text"]) == [tuple(x) for x in case["mentions"]]
+
+
+def test_seed_people_and_places():
+    text = (Path(__file__).parent.parent / "samples" /
+            "us-withdraws-2200-troops-from-iraq-independent-2020-09-09.txt").read_text(encoding="utf-8")
+    facts = entities.extract(parse(text), None)
+    people = {f.text for f in facts if f.kind == "person"}
+    places = {f.text for f in facts if f.kind == "location"}
+    assert {"Donald Trump", "McKenzie", "Qassem Soleimani", "Abu Mahdi al-Muhandis"} <= people
+    assert {"Iraq", "Syria", "Afghanistan", "Baghdad", "al-Asad air base"} <= places

@@ -1,0 +1,29 @@
+"""Quote stage specification: each corpus case lists the quotes it must yield and their speakers."""
+from __future__ import annotations
+
+import pytest
+
+from article_facts.core.resources import load_toml
+from article_facts.core.structure import parse
+from article_facts.core.who import quotes
+from pathlib import Path
+import tomllib
+
+CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "who" / "quotes.toml").read_text(encoding="utf-8"))
+
+
+def _last(name: str | None) -> str:
+    return (name or "").split()[-1] if name else ""
+
+
+@pytest.mark.parametrize("case", CORPUS["case"], ids=[c["name"] for c in CORPUS["case"]])
+def test_quote_corpus(case):
+    article = parse(case["text"])
+    facts = quotes.extract(article, None)
+    for f in facts:
+        assert article.text[f.start:f.end] == f.text
+    got = [(f.text, _last(f.attrs["speaker"])) for f in facts]
+    assert len(got) == len(case["quotes"]), got
+    for (text, speaker), (prefix, want) in zip(got, case["quotes"]):
+        assert text.startswith(prefix), got
+        assert speaker == want, got
