@@ -254,3 +254,21 @@ def test_every_sample_parses_with_exact_spans(path: Path) -> None:
     assert art.headline is not None
     assert len(body(art)) >= 3
     assert_spans_exact(art)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*-wikinews-*.txt")), ids=lambda p: p.name)
+def test_wikinews_samples_headline_and_date(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    art = parse(text)
+    assert art.headline is not None and art.headline.text == text.split("\n", 1)[0]
+    assert art.published == path.stem.rsplit("-wikinews-", 1)[1]
+    assert art.byline is None
+
+
+def test_invented_wire_sample() -> None:
+    art = parse((SAMPLES / "invented-wire-port-alden-ferry-fire-2024-03-14.txt").read_text(encoding="utf-8"))
+    assert art.byline is not None and art.byline.text == "Mara Vell"
+    assert art.dateline is not None and art.dateline.text == "PORT ALDEN, Westmark"
+    assert art.published == "2024-03-14T18:40"
+    assert body(art)[0].startswith("Fire broke out in the engine room")
+    assert "Share this article" not in texts(art)
