@@ -130,6 +130,21 @@ def algorithms() -> None:
         typer.echo(f"{info.name:<{width}}  {info.speed:<8}  {info.description}")
 
 
+@app.command()
+def rules(
+    extra: List[Path] = typer.Option([], "--rules", help="Also list the rules in these files."),
+) -> None:
+    """List the fact rules in force: kind, rule name, the file it comes from, and what it matches."""
+    from article_facts.core.rules import describe_rules
+
+    try:
+        infos = describe_rules(tuple(str(p) for p in extra))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--rules") from None
+    for info in infos:
+        typer.echo(f"{info.kind:<13} {info.name:<28} {Path(info.source_file).name:<22} {info.description}")
+
+
 try:  # typer >= 0.26 vendors click; older releases raise click's own exceptions
     from typer import TyperException as _CliError
 except ImportError:  # pragma: no cover
