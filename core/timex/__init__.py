@@ -1,8 +1,94 @@
-"""Placeholder stage: replaced by its issue's implementation."""
+"""Temporal tagger stage: dates, times, durations and sets as TIMEX3 values (facts date/time/duration/set).
+
+HeidelTime-style: the rules and word tables live in resources/timex (see grammar.py and values.py); this
+module runs the compiled grammar over the article's sentences in document order, resolves relative
+expressions against the publication date and anaphoric ones ("two months later") against the date
+mentioned last. Without a publication date relative values stay underspecified (XXXX-XX-XX, XXXX-WXX-2).
+"""
 from __future__ import annotations
 
-from article_facts.core.models import Article, Fact
+import re
+from typing import Iterator
+
+from article_facts.core.models import Article, Fact, Span
+from article_facts.core.timex.calendar import parse_dct
+from article_facts.core.timex.grammar import Grammar, grammar
+from article_facts.core.timex.tense import tense_near
+from article_facts.core.timex.values import Anchors, render, resolved_date
+
+_NON_DIGIT = re.compile(r"\D")
+_NUMBER_PART = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
 
 def extract(article: Article, context) -> list[Fact]:
-    return []
+    g = grammar()
+    text = article.text
+    anchors = Anchors(dct=parse_dct(context.published))
+    facts: list[Fact] = []
+    for index, lo, hi in _regions(article):
+        for m in g.master.finditer(text, lo, hi):
+            rule = g.rules[m.lastgroup]
+            if rule.type == "NONE":
+                continue
+            span_group = f"{rule.group}_t"
+            start, end = (m.span(span_group) if span_group in m.re.groupindex and m.group(span_group)
+                          else m.span())
+            slots = _slots(g, m, rule.group)
+            anchors.tense_of = lambda s=start, e=end, lo=lo, hi=hi: tense_near(text, s, e, lo, hi)
+            anchors._tense.clear()
+            value = render(rule.value, slots, anchors)
+            facts.append(Fact(rule.type.lower(), text[start:end], start, end, index, {"value": value}))
+            if rule.type in ("DATE", "TIME"):
+                anchor = resolved_date(value)
+                if anchor is not None:
+                    anchors.ref = anchor
+    return facts
+
+
+def _regions(article: Article) -> Iterator[tuple[int | None, int, int]]:
+    """(sentence index, start, end) of the text to tag: the sentences in document order."""
+    for s in article.sentences:
+        yield s.index, s.start, s.end
+
+
+def _slots(g: Grammar, m: re.Match[str], group: str) -> dict[str, str]:
+    prefix = group + "_"
+    out: dict[str, str] = {}
+    for name, captured in m.groupdict().items():
+        if captured is None or not name.startswith(prefix):
+            continue
+        slot = name[len(prefix):]
+        out[slot] = _normalise(g, slot.rstrip("0123456789"), captured)
+    return out
+
+
+def _normalise(g: Grammar, slot: str, captured: str) -> str:
+    found = g.lookup(slot, captured)
+    if found is not None:
+        return found
+    if slot == "number":
+        return _number(g, captured)
+    if slot in ("day", "hour", "minute", "month_number"):
+        return f"{int(_NON_DIGIT.sub('', captured) or 0):02d}"
+    if slot == "year":
+        digits = _NON_DIGIT.sub("", captured)
+        if len(digits) == 2:
+            return ("19" if int(digits) >= 30 else "20") + digits
+        return digits
+    return captured
+
+
+def _number(g: Grammar, captured: str) -> str:
+    """Digits, number words, or "twenty-five"-style compounds; X for vague amounts."""
+    whole = g.lookup("num", captured)
+    if whole is not None:
+        return whole
+    total = 0
+    for part in _NUMBER_PART.findall(captured.replace(",", "")):
+        if part[0].isdigit():
+            return str(int(float(part))) if float(part).is_integer() else part
+        value = g.lookup("num", part)
+        if value is None or value == "X":
+            return "X"
+        total += int(value)
+    return str(total)

@@ -1,0 +1,249 @@
+"""Value templates of the temporal tagger: from a rule's template and captured slots to a TIMEX3 value.
+
+A template is text with ``<<slot>>`` holes (replaced by the slot's normalised value) and ``@function(args)``
+calls evaluated innermost first against the publication date (dct), the previously mentioned date (ref)
+and the tense around the expression:
+
+  @shift(dct|ref, grain, n)   anchor moved by n grains (year, quarter, month, week, day, decade, or Y/M/W/D)
+  @at(dct|ref, grain)          anchor at a granularity
+  @dur(n, unit)               duration: P3Y, PT2H, PXW, P10Y for a decade
+  @weekday(d[, future])       nearest weekday d (1 = Monday) before or after dct, by tense
+  @holiday(mm-dd)             a fixed holiday, year by tense
+  @year(mm)                   the year of month mm nearest dct, by tense; @quarter(q) likewise gives YYYY-Qq
+  @lastmonth(mm) @nextmonth(mm)   the month mm before / after dct
+  @season(this|last|next, SU) the season's year and code
+  @nth(mm-wd-n)               floating holiday (n-th weekday of a month), year by tense
+  @ago(unit, n)               n units before dct; @later(unit, n) n units after ref (negative n: before)
+  @yearago(dct|ref)           one year before the anchor, keeping a quarter if the text talks in quarters
+  @clock(h, m, ampm)          a clock time THH:MM
+  @decade(ddd)                "199" from "1990s"; @century(n) "19" from "20th"
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from article_facts.core.timex.calendar import (GRAIN_ALIASES, UNDERSPECIFIED, CalDate, nth_weekday,
+                                                parse_value)
+
+_CALL = re.compile(r"@(\w+)\(([^()@]*)\)")
+_HOLE = re.compile(r"<<(\w+?)>>")
+_MONTH_SEASON = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
+                 9: "FA", 10: "FA", 11: "FA"}
+_SEASON_ORDER = ["WI", "SP", "SU", "FA"]
+
+
+@dataclass
+class Anchors:
+    """What relative expressions resolve against; ``tense`` is computed only when a template asks."""
+
+    dct: date | None
+    ref: CalDate | None = None
+    tense_of: Callable[[], str | None] = lambda: None
+    _tense: list = field(default_factory=list)
+
+    def tense(self) -> str | None:
+        if not self._tense:
+            self._tense.append(self.tense_of())
+        return self._tense[0]
+
+
+def render(template: str, slots: dict[str, str], anchors: Anchors) -> str:
+    text = _HOLE.sub(lambda m: slots.get(m[1], ""), template)
+    while True:
+        m = _CALL.search(text)
+        if not m:
+            return text
+        fn = _FUNCTIONS[m[1]]
+        args = [a.strip() for a in m[2].split(",")] if m[2].strip() else []
+        text = text[:m.start()] + fn(anchors, *args) + text[m.end():]
+
+
+def _int(n: str) -> int | None:
+    n = n.replace("+", "")
+    try:
+        return int(n)
+    except ValueError:
+        return None
+
+
+def _anchor(a: Anchors, which: str) -> CalDate | None:
+    if which == "ref":
+        return a.ref if a.ref is not None else (CalDate(a.dct) if a.dct else None)
+    return CalDate(a.dct) if a.dct else None
+
+
+def _shift(a: Anchors, which: str, grain: str, n: str) -> str:
+    grain = GRAIN_ALIASES.get(grain, grain)
+    base = _anchor(a, which)
+    k = _int(n)
+    if base is None:
+        return UNDERSPECIFIED[grain]
+    if k is None:                       # "several years ago"
+        return "PAST_REF" if n.startswith("-") else "FUTURE_REF"
+    return base.at(grain).shifted(grain, k).value() if which == "dct" else base.shifted(grain, k).value()
+
+
+def _at(a: Anchors, which: str, grain: str) -> str:
+    base = _anchor(a, which)
+    grain = GRAIN_ALIASES.get(grain, grain)
+    if base is None:
+        return UNDERSPECIFIED[grain]
+    if which == "ref":
+        from article_facts.core.timex.calendar import coarser
+        return CalDate(base.day, coarser(base.grain, grain)).value()
+    return base.at(grain).value()
+
+
+def _dur(a: Anchors, n: str, unit: str) -> str:
+    scale = {"DE": (10, "Y"), "CE": (100, "Y")}
+    k = _int(n) if n else 1
+    if unit in scale:
+        factor, unit = scale[unit]
+        amount = str(k * factor) if k is not None else "X"
+        if k is None:
+            unit = "DE" if factor == 10 else "CE"
+    else:
+        amount = str(k) if k is not None else "X"
+    if unit.startswith("T"):
+        return f"PT{amount}{unit[1:]}"
+    return f"P{amount}{unit}"
+
+
+def _weekday(a: Anchors, d: str, direction: str = "") -> str:
+    wd = int(d)
+    if a.dct is None:
+        return f"XXXX-WXX-{wd}"
+    diff = wd - a.dct.isoweekday()
+    if diff == 0:
+        return a.dct.isoformat()
+    if (direction or a.tense()) == "future":
+        return (a.dct + timedelta(days=diff % 7)).isoformat()
+    return (a.dct - timedelta(days=(-diff) % 7)).isoformat()
+
+
+def _year(a: Anchors, mm: str, dd: str = "") -> str:
+    if a.dct is None:
+        return "XXXX"
+    month, day = int(mm), _int(dd) or 1
+    y = a.dct.year
+    here = (a.dct.month, a.dct.day if dd else 1)
+    tense = a.tense()
+    if tense == "past" and (month, day) > here:
+        y -= 1
+    elif tense == "future" and (month, day) < here:
+        y += 1
+    return f"{y:04d}"
+
+
+def _quarter(a: Anchors, q: str) -> str:
+    if a.dct is None:
+        return f"XXXX-Q{q}"
+    qn, here = int(q), (a.dct.month - 1) // 3 + 1
+    y = a.dct.year
+    if a.tense() == "past" and qn > here:
+        y -= 1
+    return f"{y:04d}-Q{qn}"
+
+
+def _lastmonth(a: Anchors, mm: str) -> str:
+    if a.dct is None:
+        return f"XXXX-{mm}"
+    y = a.dct.year if int(mm) < a.dct.month else a.dct.year - 1
+    return f"{y:04d}-{mm}"
+
+
+def _nextmonth(a: Anchors, mm: str) -> str:
+    if a.dct is None:
+        return f"XXXX-{mm}"
+    y = a.dct.year if int(mm) > a.dct.month else a.dct.year + 1
+    return f"{y:04d}-{mm}"
+
+
+def _season(a: Anchors, which: str, code: str) -> str:
+    if a.dct is None:
+        return f"XXXX-{code}"
+    y, here = a.dct.year, _SEASON_ORDER.index(_MONTH_SEASON[a.dct.month])
+    idx = _SEASON_ORDER.index(code)
+    if which == "last" and idx >= here:
+        y -= 1
+    elif which == "next" and idx <= here:
+        y += 1
+    elif which == "this" and a.tense() == "past" and idx > here:
+        y -= 1
+    return f"{y:04d}-{code}"
+
+
+def _holiday(a: Anchors, mmdd: str) -> str:
+    mm, dd = mmdd.split("-")
+    return f"{_year(a, mm, dd)}-{mmdd}"
+
+
+def _nth(a: Anchors, spec: str) -> str:
+    mm, wd, n = re.match(r"(\d+)-(\d)-(-?\d)", spec).groups()
+    year = _year(a, mm)
+    if year == "XXXX":
+        return f"XXXX-{mm}"
+    return nth_weekday(int(year), int(mm), int(wd), int(n)).isoformat()
+
+
+def _ago(a: Anchors, unit: str, n: str) -> str:
+    return _shift(a, "dct", unit, f"-{n}")
+
+
+def _later(a: Anchors, unit: str, n: str) -> str:
+    grain = GRAIN_ALIASES.get(unit, unit)
+    base = a.ref
+    if base is None:
+        return _shift(a, "dct", grain, n)
+    k = _int(n)
+    if k is None:
+        return "PAST_REF" if n.startswith("-") else "FUTURE_REF"
+    return base.at(grain).shifted(grain, k).value() if grain != "year" or base.grain != "quarter" \
+        else base.shifted("year", k).value()
+
+
+def _yearago(a: Anchors, which: str) -> str:
+    ref = a.ref
+    if ref is not None and ref.grain == "quarter":
+        return ref.shifted("year", -1).value()
+    base = _anchor(a, which)
+    if base is None:
+        return "XXXX"
+    return base.at("year").shifted("year", -1).value()
+
+
+def _clock(a: Anchors, h: str, m: str = "", ampm: str = "") -> str:
+    hour = int(h)
+    ampm = ampm.lower().replace(".", "").replace(" ", "")
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    minute = _int(m) if m else 0
+    return f"T{hour:02d}:{minute or 0:02d}"
+
+
+def _decade(a: Anchors, ddd: str) -> str:
+    return ddd[:3]
+
+
+def _century(a: Anchors, n: str) -> str:
+    k = _int(n)
+    return f"{k - 1:02d}" if k else "XX"
+
+
+_FUNCTIONS: dict[str, Callable[..., str]] = {
+    "shift": _shift, "at": _at, "dur": _dur, "weekday": _weekday, "year": _year, "quarter": _quarter,
+    "lastmonth": _lastmonth, "nextmonth": _nextmonth, "season": _season, "nth": _nth, "holiday": _holiday, "ago": _ago,
+    "later": _later, "yearago": _yearago, "clock": _clock, "decade": _decade, "century": _century,
+}
+
+
+def resolved_date(value: str) -> CalDate | None:
+    """The calendar date a DATE value names, if it is specific enough to anchor later expressions."""
+    if not value or value[0] not in "0123456789" or "X" in value:
+        return None
+    return parse_value(value)
