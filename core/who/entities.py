@@ -173,7 +173,10 @@ class _Scanner:
                 sentence_start = False
                 continue
             break
-        if not toks:
+        if titled:   # "Secretary of Defense Robert Gates": drop the rest of the title
+            while len(toks) > 2 and toks[0].text in ("of", "for") :
+                toks = toks[2:]
+        if not toks or not _is_cap(toks[0].text):
             return
         # a demonym, title or common word inside the group splits it
         for k in range(1, len(toks)):
@@ -279,7 +282,9 @@ class _Scanner:
                     self.text, m.end):
                 continue
             elif len(words) > 1:
-                m.kind = ORG if any(w.isupper() and len(w) > 1 for w in words) else PERSON
+                personal = (words[0] in lex.first_names or words[-1] in lex.surnames) and not any(
+                    w.isupper() and len(w) > 1 for w in words)
+                m.kind = PERSON if personal else ORG
             elif m.text.isupper() and len(m.text) > 1:
                 m.kind = ORG
             elif _SAY_AFTER.match(self.text, m.end) or m.text in lex.surnames:
