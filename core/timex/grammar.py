@@ -25,6 +25,7 @@ class Rule:
     type: str                  # DATE, TIME, DURATION, SET, or NONE for a rule that only blocks others
     value: str                 # template, see values.py
     group: str                 # name of the rule's group in the master regex
+    anchor: bool = True        # may its value anchor later anaphoric expressions ("a year earlier")?
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def grammar() -> Grammar:
         body = _NAMED.sub(lambda m: f"(?P<{group}_{m[1]}>", spec["pattern"])
         body = _expand_slots(body, slot_regex, group)
         parts.append(f"(?P<{group}>{body})(?![\\w])")
-        rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group)
+        rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group,
+                            spec.get("anchor", True))
     master = re.compile(r"(?<![\w'$£€#/.,-])(?i:" + "|".join(parts) + ")")
     return Grammar(master, rules, lowered, sensitive)
 

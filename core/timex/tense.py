@@ -35,14 +35,17 @@ def cues() -> TenseCues:
 
 
 def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str | None:
-    """The tense of the cue word closest to text[start:end] within text[lo:hi] and the cue window, or None."""
+    """The tense of the nearest cue word before text[start:end], else after it, within text[lo:hi], or None."""
     c = cues()
     before = _WORD.findall(text, lo, start)[-c.window:]
     after = _WORD.findall(text, end, len(text) if hi is None else hi)[:c.window]
-    for i in range(c.window):
-        for word in (before[-1 - i] if i < len(before) else None, after[i] if i < len(after) else None):
-            if word is not None:
-                t = c.of(word)
-                if t:
-                    return t
+    # The governing verb mostly comes before the date ("will meet on Friday"), so look back first.
+    for word in reversed(before):
+        t = c.of(word)
+        if t:
+            return t
+    for word in after:
+        t = c.of(word)
+        if t:
+            return t
     return None

@@ -14,7 +14,8 @@ and the tense around the expression:
   @season(this|last|next, SU) the season's year and code
   @nth(mm-wd-n)               floating holiday (n-th weekday of a month), year by tense
   @ago(unit, n)               n units before dct; @later(unit, n) n units after ref (negative n: before)
-  @yearago(dct|ref)           one year before the anchor, keeping a quarter if the text talks in quarters
+  @yearago(dct|ref)           one year before the anchor, or before the last quarter if the text has one
+  @yearquarter(yyyy)          "the 1988 quarter": that year's quarter of the same number as the last one
   @clock(h, m, ampm)          a clock time THH:MM
   @decade(ddd)                "199" from "1990s"; @century(n) "19" from "20th"
 """
@@ -41,6 +42,7 @@ class Anchors:
 
     dct: date | None
     ref: CalDate | None = None
+    quarter: CalDate | None = None       # the quarter mentioned last: financial news counts in quarters
     tense_of: Callable[[], str | None] = lambda: None
     _tense: list = field(default_factory=list)
 
@@ -58,7 +60,11 @@ def render(template: str, slots: dict[str, str], anchors: Anchors) -> str:
             return text
         fn = _FUNCTIONS[m[1]]
         args = [a.strip() for a in m[2].split(",")] if m[2].strip() else []
-        text = text[:m.start()] + fn(anchors, *args) + text[m.end():]
+        try:
+            out = fn(anchors, *args)
+        except (TypeError, ValueError, IndexError, AttributeError):   # a rule whose slots did not fill
+            out = "X"
+        text = text[:m.start()] + out + text[m.end():]
 
 
 def _int(n: str) -> int | None:
@@ -200,19 +206,24 @@ def _later(a: Anchors, unit: str, n: str) -> str:
         return _shift(a, "dct", grain, n)
     k = _int(n)
     if k is None:
-        return "PAST_REF" if n.startswith("-") else "FUTURE_REF"
+        return _dur(a, "X", unit)
     return base.at(grain).shifted(grain, k).value() if grain != "year" or base.grain != "quarter" \
         else base.shifted("year", k).value()
 
 
 def _yearago(a: Anchors, which: str) -> str:
-    ref = a.ref
-    if ref is not None and ref.grain == "quarter":
-        return ref.shifted("year", -1).value()
+    if a.quarter is not None:
+        return a.quarter.shifted("year", -1).at("quarter").value()
     base = _anchor(a, which)
     if base is None:
         return "XXXX"
     return base.at("year").shifted("year", -1).value()
+
+
+def _yearquarter(a: Anchors, year: str) -> str:
+    if a.quarter is None:
+        return year
+    return f"{year}-Q{(a.quarter.day.month - 1) // 3 + 1}"
 
 
 def _clock(a: Anchors, h: str, m: str = "", ampm: str = "") -> str:
@@ -238,7 +249,7 @@ def _century(a: Anchors, n: str) -> str:
 _FUNCTIONS: dict[str, Callable[..., str]] = {
     "shift": _shift, "at": _at, "dur": _dur, "weekday": _weekday, "year": _year, "quarter": _quarter,
     "lastmonth": _lastmonth, "nextmonth": _nextmonth, "season": _season, "nth": _nth, "holiday": _holiday, "ago": _ago,
-    "later": _later, "yearago": _yearago, "clock": _clock, "decade": _decade, "century": _century,
+    "later": _later, "yearago": _yearago, "yearquarter": _yearquarter, "clock": _clock, "decade": _decade, "century": _century,
 }
 
 
