@@ -8,6 +8,7 @@ each side), so time and memory grow linearly with the article, never with its sq
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -104,18 +105,24 @@ def _scaled(values: list[float]) -> list[float]:
 
 def _similar_pairs(vectors: list[Vector], window: int) -> list[tuple[int, int, float]]:
     """(i, j, cosine) for i < j <= i + window with shared terms, through an inverted index."""
-    postings: dict[str, list[tuple[int, float]]] = {}
+    postings: dict[str, tuple[list[int], list[float]]] = {}
     for i, v in enumerate(vectors):
         for t, w in v.items():
-            postings.setdefault(t, []).append((i, w))
+            ids, ws = postings.setdefault(t, ([], []))
+            ids.append(i)
+            ws.append(w)
     pairs: list[tuple[int, int, float]] = []
     for i, v in enumerate(vectors):
         acc: dict[int, float] = {}
         limit = i + window
         for t, w in v.items():
-            for j, wj in postings[t]:
-                if i < j <= limit:
-                    acc[j] = acc.get(j, 0.0) + w * wj
+            ids, ws = postings[t]
+            k = bisect_right(ids, i)
+            stop = len(ids)
+            while k < stop and ids[k] <= limit:
+                j = ids[k]
+                acc[j] = acc.get(j, 0.0) + w * ws[k]
+                k += 1
         pairs.extend((i, j, s) for j, s in acc.items())
     return pairs
 
