@@ -48,9 +48,24 @@ def extract(article: Article, context) -> list[Fact]:
 
 
 def _regions(article: Article) -> Iterator[tuple[int | None, int, int]]:
-    """(sentence index, start, end) of the text to tag: the sentences in document order."""
-    for s in article.sentences:
-        yield s.index, s.start, s.end
+    """(sentence index, start, end) of the text to tag: the sentences in document order, plus any body
+    paragraph text that structure analysis left outside every sentence and every header or boilerplate span
+    (so that no date in the body is lost)."""
+    covered = sorted([(s.start, s.end) for s in article.sentences]
+                     + [(sp.start, sp.end) for sp in (article.headline, article.standfirst, article.byline,
+                                                      article.dateline, article.published_span) if sp]
+                     + [(sp.start, sp.end) for sp in article.boilerplate])
+    gaps: list[tuple[int, int]] = []
+    pos = 0
+    for start, end in covered:
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    gaps.append((pos, len(article.text)))
+    regions = [(s.index, s.start, s.end) for s in article.sentences]
+    regions += [(None, a, b) for a, b in gaps if article.text[a:b].strip()]
+    regions.sort(key=lambda r: r[1])
+    yield from regions
 
 
 def _slots(g: Grammar, m: re.Match[str], group: str) -> dict[str, str]:
