@@ -1,0 +1,335 @@
+"""Find and normalise number mentions in news text, from the grammar in resources/rules/grammar/numbers.toml.
+
+A mention is one number as written: digits with separators and scales ("5,200", "$40bn", "2.2k"), words
+("twenty-five", "a dozen"), vague counts ("hundreds of") and fractions ("nearly a third"), with its qualifier
+("more than") and currency. Years, times, dates, ordinals, phone numbers and labels ("Apollo 11", "G7",
+"page 12") are dropped. Qualifiers and currency symbols are found by matching reversed patterns anchored at
+the number's start, so every search is anchored and linear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from article_facts.core.resources import load_toml
+
+GRAMMAR_FILE = "rules/grammar/numbers.toml"
+
+
+@dataclass
+class Mention:
+    """One number as written. ``start``/``end`` cover qualifier, currency and number; ``core_*`` the number."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: float | int | None
+    low: float | int | None = None
+    high: float | int | None = None
+    qualifier: str = "exact"
+    currency: str | None = None
+    fraction: float | None = None
+    vague: bool = False
+    year_like: bool = False
+    attrs: dict = field(default_factory=dict)
+
+    @property
+    def is_range(self) -> bool:
+        return self.qualifier == "range"
+
+
+def phrase_regex(phrase: str, *, reverse: bool = False) -> str:
+    """A phrase as a regex: spaces match any whitespace, word edges get \\b. Reversed for left-context use."""
+    text = phrase[::-1] if reverse else phrase
+    body = r"\s+".join(re.escape(part) for part in text.split())
+    if text[:1].isalnum():
+        body = r"\b" + body
+    if text[-1:].isalnum():
+        body += r"\b"
+    return body
+
+
+def alternation(phrases, *, reverse: bool = False) -> str:
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_regex(p, reverse=reverse) for p in ordered) + ")"
+
+
+def _tidy(number: float) -> float | int:
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e18:
+        return int(number)
+    return round(number, 6) if isinstance(number, float) else number
+
+
+@dataclass(frozen=True)
+class Grammar:
+    data: dict
+    core: re.Pattern
+    word_values: dict
+    multipliers: dict
+    glued_scales: dict
+    vague: dict
+    fractions: dict
+    qualifier_of: dict
+    qualifier_rev: re.Pattern
+    currency_of: dict
+    currency_rev: re.Pattern
+    minus_rev: re.Pattern
+    glued_prefix_rev: re.Pattern
+    label_rev: re.Pattern
+    month_rev: re.Pattern
+    month_after: re.Pattern
+    time_after: re.Pattern
+    colon_time: re.Pattern
+    phone: re.Pattern
+    pronoun_one_rev: re.Pattern
+    bad_suffixes: frozenset
+    year_range: tuple[int, int]
+    forward_number: str          # the number with an optional qualifier/currency, for embedding in rules
+    connectors: tuple[str, ...]
+    needs_between: frozenset
+    range_join: re.Pattern
+    between_rev: re.Pattern
+    from_rev: re.Pattern
+
+    def parse_words(self, text: str) -> float | None:
+        """'twenty-eight thousand six hundred forty-two' -> 28642; 'a dozen' -> 12."""
+        total, current, seen = 0.0, 0.0, False
+        for word in re.split(r"[\s-]+", text.lower()):
+            if word in ("and", "") or word == "a" and not seen:
+                if word == "a":
+                    current = 1.0
+                continue
+            if word in self.word_values:
+                current += self.word_values[word]
+                seen = True
+            elif word in self.multipliers:
+                scale = self.multipliers[word]
+                current = (current or 1.0) * scale
+                if scale >= 1000:
+                    total, current = total + current, 0.0
+                seen = True
+            else:
+                return None
+        return total + current if seen else None
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    data = load_toml(GRAMMAR_FILE)
+    words = {k.lower(): v for k, v in data["words"].items()}
+    mult = {k.lower(): v for k, v in data["multipliers"].items()}
+    glued = dict(data["glued_scales"])
+    word_alt = alternation(list(words) + list(mult))
+    mult_alt = alternation(list(mult))
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)|(?<![\w.])\.\d+(?!\d)"
+    fraction_digits = r"\d+/\d+(?![\d/])"
+    wordnum = rf"(?:\ba\s+{mult_alt}|{word_alt})(?:(?:\s+and\s+|[\s-]+){word_alt})*"
+    vague_alt = alternation(data["vague"])
+    fraction_alt = alternation(data["fractions"])
+    core = re.compile(
+        rf"(?P<vague>{vague_alt})(?=\s+of\b|\s+(?:were|have|had|are|more)\b)"
+        rf"|(?P<frac>{fraction_alt})"
+        rf"|(?P<fdig>{fraction_digits})"
+        rf"|(?P<digits>{digits})(?P<dscale>(?:\s+{mult_alt}\b)*)"
+        rf"|(?P<words>{wordnum})",
+        re.I)
+    quals = {p.lower(): q for q, phrases in data["qualifiers"].items() for p in phrases}
+    currencies = dict(data["currencies"]["prefix"])
+    excl = data["exclusions"]
+    time_alt = alternation(excl["time_words"])
+    month_alt = alternation(excl["months"])
+    conn = tuple(data["ranges"]["connectors"])
+    conn_alt = "|".join(re.escape(c) if not c.isalpha() else rf"\b{c}\b" for c in conn)
+    forward_qual = alternation(quals)
+    forward_cur = "(?:" + "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True)) + ")"
+    # Embedded in multi-number rules; kept small (fast to compile): the part is re-read by find_mentions.
+    forward_number = (r"(?:[a-z]+\s+){0,2}?[$£€]?\d[\d,.]*(?<![,.])(?:\s*(?:thousand|million|billion|k|m|bn)\b)?"
+                      r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half)(?:[\s-]+[a-z]+)?")
+    return Grammar(
+        data=data, core=core, word_values=words, multipliers=mult, glued_scales=glued,
+        vague={k.lower(): tuple(v) for k, v in data["vague"].items()},
+        fractions={k.lower(): v for k, v in data["fractions"].items()},
+        qualifier_of=quals,
+        qualifier_rev=re.compile(r"\s*(?P<q>" + alternation(quals, reverse=True) + r")(?![\w])", re.I),
+        currency_of=currencies,
+        currency_rev=re.compile(
+            r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=len, reverse=True))
+            + r")(?![A-Za-z$])"),
+        minus_rev=re.compile(r"[-\s]?(?:sunim\b|−)", re.I),
+        glued_prefix_rev=re.compile(r"[\w&-]*[A-Za-z][\w&-]*"),
+        label_rev=re.compile(r"\s*(?:" + alternation(excl["labels"], reverse=True) + r")(?![\w])", re.I),
+        month_rev=re.compile(r"[\s,]*" + alternation(excl["months"], reverse=True) + r"(?![\w])", re.I),
+        month_after=re.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt, re.I),
+        time_after=re.compile(r"\s*" + time_alt + r"(?!\w)", re.I),
+        colon_time=re.compile(r"[:.]\d{2}\b"),
+        phone=re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}\b"),
+        pronoun_one_rev=re.compile(r"\s+" + alternation(excl["pronoun_one_after"], reverse=True) + r"(?![\w])", re.I),
+        bad_suffixes=frozenset(s.lower() for s in excl["bad_suffixes"]),
+        year_range=tuple(excl["year_range"]),
+        forward_number=forward_number,
+        connectors=conn,
+        needs_between=frozenset(data["ranges"]["needs_between"]),
+        range_join=re.compile(rf"\s*(?:{conn_alt})\s*", re.I),
+        between_rev=re.compile(r"\s*neewteb\b", re.I),
+        from_rev=re.compile(r"\s*morf\b", re.I),
+    )
+
+
+_SUFFIX = re.compile(r"[A-Za-z]+")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+
+
+def _value_of(g: Grammar, m: re.Match, text: str) -> tuple[float | None, int, dict]:
+    """The numeric value of a core match, how far it really extends (glued scale) and extra attributes."""
+    end = m.end()
+    if m["digits"]:
+        value = float(m["digits"].replace(",", ""))
+        for word in m["dscale"].split():
+            value *= g.multipliers[word.lower()]
+        return value, end, {}
+    if m["words"]:
+        return g.parse_words(m["words"]), end, {}
+    if m["fdig"]:
+        num, den = m["fdig"].split("/")
+        return (float(num) / float(den) if float(den) else None), end, {}
+    return None, end, {}
+
+
+def find_mentions(text: str, start: int, end: int, rev: str) -> list[Mention]:
+    """Every number mention in ``text[start:end]``; ``rev`` is ``text[::-1]`` for left-context matching."""
+    g = grammar()
+    n = len(text)
+    out: list[Mention] = []
+    for m in g.core.finditer(text, start, end):
+        cs, ce = m.span()
+        if cs > 0 and (text[cs - 1].isalnum() or text[cs - 1] == "_"):
+            continue
+        mention = _mention(g, m, text, rev, n, cs, ce, end)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _mention(g: Grammar, m: re.Match, text: str, rev: str, n: int, cs: int, ce: int, limit: int) -> Mention | None:
+    rpos = n - cs                                    # position in ``rev`` just left of the number
+    if m["vague"]:
+        low, high = g.vague[" ".join(m["vague"].lower().split())]
+        return Mention(cs, ce, cs, ce, None, low, high, "unknown", vague=True)
+    if m["frac"]:
+        mention = Mention(cs, ce, cs, ce, None, qualifier="exact",
+                          fraction=g.fractions[" ".join(m["frac"].lower().split())])
+        _qualify(g, mention, rev, n)
+        return mention
+    value, ce, attrs = _value_of(g, m, text)
+    if value is None:
+        return None
+    if m["words"]:
+        if m["words"].lower() == "one" and g.pronoun_one_rev.match(rev, rpos):
+            return None
+        if m["words"].lower() in g.multipliers:
+            return None
+    digits = m["digits"]
+    # letters glued to the digits: a scale ("40bn"), a unit ("256GB") or a non-count ("82nd", "1990s")
+    glued_scale = False
+    if digits and ce < n and text[ce].isalpha():
+        suffix = _SUFFIX.match(text, ce).group()
+        if suffix.lower() in g.bad_suffixes:
+            return None
+        scale = g.glued_scales.get(suffix)
+        if scale is not None and not m["dscale"]:
+            is_m = suffix == "m"
+            follows = _NEXT_WORD.match(text, ce + len(suffix))
+            currency_before = g.currency_rev.match(rev, rpos)
+            if not is_m or currency_before or (follows and follows.group(1)[0].islower()
+                                               and text[ce + len(suffix)] == " "):
+                value *= scale
+                ce += len(suffix)
+                glued_scale = True
+    # labels, years, times and dates
+    if digits:
+        if g.colon_time.match(text, ce) and not glued_scale and "," not in digits and "." not in digits:
+            return None
+        if g.time_after.match(text, ce):
+            return None
+        if g.month_rev.match(rev, rpos) or (g.month_after.match(text, ce) and value <= 31):
+            return None
+        glued = g.glued_prefix_rev.match(rev, rpos)
+        if glued and glued.group() and not g.currency_rev.match(rev, rpos) and not g.minus_rev.match(rev, rpos):
+            return None
+    if g.label_rev.match(rev, rpos) and not g.currency_rev.match(rev, rpos):
+        return None
+    year_like = bool(digits and re.fullmatch(r"\d{4}", digits) and not glued_scale
+                     and g.year_range[0] <= value <= g.year_range[1])
+    mention = Mention(cs, ce, cs, ce, _tidy(value), year_like=year_like, attrs=attrs)
+    cur = g.currency_rev.match(rev, rpos) if digits else None
+    if cur is None and digits and rpos < n and rev[rpos] == " ":
+        cur = g.currency_rev.match(rev, rpos + 1)
+        if cur and cur.group("c")[::-1] not in ("US $", "US$", "HK $", "AU $", "NZ $", "S $") and len(cur.group("c")) < 3:
+            cur = None
+    if cur:
+        mention.currency = g.currency_of[cur.group("c")[::-1]]
+        mention.start = n - cur.end()
+        mention.year_like = False
+    minus = g.minus_rev.match(rev, n - mention.start)
+    if minus and digits:
+        mention.value = -mention.value
+        mention.start = n - minus.end()
+    _qualify(g, mention, rev, n)
+    return mention
+
+
+def _qualify(g: Grammar, mention: Mention, rev: str, n: int) -> None:
+    q = g.qualifier_rev.match(rev, n - mention.start)
+    if q:
+        mention.qualifier = g.qualifier_of[" ".join(q.group("q")[::-1].lower().split())]
+        mention.start = n - q.end("q")
+        mention.year_like = False
+
+
+def join_ranges(text: str, rev: str, mentions: list[Mention]) -> list[Mention]:
+    """Merge "2,000 to 3,000", "between 10 and 12", "10-12", "three or four" into range mentions."""
+    g = grammar()
+    n = len(text)
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and a.value is not None and b.value is not None and not a.vague and not b.vague:
+            gap = g.range_join.fullmatch(text, a.end, b.start)
+            if gap:
+                word = gap.group().strip().lower()
+                between = g.between_rev.match(rev, n - a.start)
+                if (word not in g.needs_between or between) and (a.currency == b.currency or not a.currency or not b.currency):
+                    low, high = a.value, b.value
+                    if isinstance(low, (int, float)) and isinstance(high, (int, float)) and abs(high) >= 1000 \
+                            and abs(low) < 1000 and abs(low) > 0 and _scale_of(text, b) > 1 and _scale_of(text, a) == 1:
+                        low = _tidy(low * _scale_of(text, b))   # "1 to 2 thousand", "$3 to 5 billion"
+                    start = a.start
+                    lead = between or g.from_rev.match(rev, n - a.start)
+                    if lead:
+                        start = n - lead.end()
+                    out.append(Mention(start, b.end, a.core_start, b.core_end, None, low, high, "range",
+                                       currency=a.currency or b.currency))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_SCALE_WORD = re.compile(r"\s*(?:thousand|million|billion|trillion|bn|m|k|mn|tn)\b", re.I)
+
+
+def _scale_of(text: str, m: Mention) -> float:
+    span = text[m.core_start:m.core_end].lower()
+    g = grammar()
+    for word, scale in sorted(g.multipliers.items(), key=lambda kv: -kv[1]):
+        if span.endswith(word) and scale >= 1000:
+            return scale
+    for suf, scale in g.glued_scales.items():
+        if span.endswith(suf.lower()) and span[:-len(suf)][-1:].isdigit():
+            return scale
+    return 1

@@ -1,0 +1,246 @@
+"""Match compiled rules around number mentions: the small engine every fact kind shares.
+
+Each rule is anchored on one number mention: its ``before`` pattern is matched on the reversed text ending
+at the mention, its ``span``/``after`` pattern from the mention's end. Rules with several numbers
+(``{number:from}``) run first and claim the numbers they use; then every other mention gets at most one
+fact per kind, and fallback kinds (``quantity``) only when no other kind matched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from article_facts.core.rules.loader import KindSpec, Rule
+from article_facts.core.rules.templates import alternation
+
+_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+class NumberMention(Protocol):
+    start: int
+    end: int
+    value: Any
+    low: Any
+    high: Any
+    qualifier: str
+    currency: str | None
+    fraction: float | None
+    vague: bool
+    year_like: bool
+
+
+@dataclass
+class Match:
+    """A fact found by a rule, before it becomes a Fact: kind, span and fields."""
+
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, Any]
+    rule: str
+    mention: Any = None
+
+
+@dataclass
+class Window:
+    """The text being matched: one sentence of the article, with the reversed article for left contexts."""
+
+    text: str
+    rev: str
+    lo: int
+    hi: int
+    parse: Callable[[int, int], Any]          # (start, end) -> the number mention written there, or None
+
+    @property
+    def n(self) -> int:
+        return len(self.text)
+
+
+def _meets(rule: Rule, m: NumberMention) -> bool:
+    for req in rule.requires:
+        ok = {
+            "currency": bool(m.currency), "no_currency": not m.currency, "value": m.value is not None,
+            "range": m.qualifier == "range", "not_range": m.qualifier != "range", "vague": m.vague,
+            "not_vague": not m.vague, "fraction": m.fraction is not None, "not_fraction": m.fraction is None,
+            "not_year": not m.year_like,
+        }[req]
+        if not ok:
+            return False
+    return True
+
+
+def _try(rule: Rule, m: NumberMention, w: Window):
+    """(before match, forward match) when the rule fits around mention ``m``, else None."""
+    before = None
+    if rule.before is not None:
+        before = rule.before.match(w.rev, w.n - m.start, w.n - w.lo)
+        if before is None:
+            return None
+    fwd = rule.forward.match(w.text, m.end, w.hi)
+    if fwd is None:
+        return None
+    return before, fwd
+
+
+def _group(name: str, before, fwd):
+    for match, rev in ((fwd, False), (before, True)):
+        if match is None or name not in match.re.groupindex:
+            continue
+        text = match.group(name)
+        if text is not None:
+            return text[::-1] if rev else text
+    return None
+
+
+def _has_group(name: str, before, fwd) -> bool:
+    return any(m is not None and name in m.re.groupindex for m in (before, fwd))
+
+
+_LIST_REGEX: dict[int, re.Pattern] = {}
+
+
+def _list_regex(words) -> re.Pattern:
+    key = id(words)
+    if key not in _LIST_REGEX:
+        _LIST_REGEX[key] = re.compile(alternation(words.canonical), re.I)
+    return _LIST_REGEX[key]
+
+
+def _evaluate(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, Any]) -> Any:
+    for alt in spec if isinstance(spec, list) else [spec]:
+        value = _evaluate_one(alt, rule, before, fwd, mention, parts)
+        if value is not None:
+            return value
+    return None
+
+
+def _evaluate_one(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, Any]) -> Any:
+    if not isinstance(spec, str):
+        return spec
+    if spec.startswith("@"):
+        return getattr(mention, spec[1:], None)
+    tokens = spec.split()
+    if len(tokens) > 1 and all(t in "+-" for t in tokens[1::2]):     # "{from} - {change}"
+        total = 0.0
+        sign = 1
+        for i, tok in enumerate(tokens):
+            if i % 2:
+                sign = -1 if tok == "-" else 1
+                continue
+            val = _number_of(tok, parts)
+            if val is None:
+                return None
+            total += sign * val
+        return int(total) if float(total).is_integer() else total
+    ref = _REF.fullmatch(spec)
+    if not ref:
+        return spec
+    name = ref.group(1)
+    if name in parts:
+        part = parts[name]
+        return None if part is None else part.value
+    text = _group(name, before, fwd)
+    if text is None and name in rule.lists and not _has_group(name, before, fwd):
+        found = _list_regex(rule.lists[name]).search(fwd.string, mention.start, fwd.end("_end"))
+        text = found.group() if found else None      # a list inside a repeated slot: "{mod+force}*"
+    if text is None:
+        return None
+    return rule.lists[name].value_of(text) if name in rule.lists else text
+
+
+def _number_of(token: str, parts: dict[str, Any]):
+    ref = _REF.fullmatch(token)
+    if ref:
+        part = parts.get(ref.group(1))
+        return None if part is None or part.value is None else part.value
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def number_fields(m: NumberMention) -> dict[str, Any]:
+    return {"value": m.value, "low": m.low, "high": m.high, "qualifier": m.qualifier}
+
+
+@dataclass
+class RuleSet:
+    """All kinds in force: built-in rule files plus the user's, ready to match."""
+
+    kinds: list[KindSpec] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.kinds.sort(key=lambda k: (k.fallback, k.priority))
+        self._by_kind = {k.kind: k for k in self.kinds}
+        self.multi = [(k, r) for k in self.kinds for r in k.rules if r.multi]
+        self.single = [(k, [r for r in k.rules if not r.multi]) for k in self.kinds if not k.fallback]
+        self.fallback = [(k, [r for r in k.rules if not r.multi]) for k in self.kinds if k.fallback]
+
+    def spec(self, kind: str) -> KindSpec | None:
+        return self._by_kind.get(kind)
+
+    def match_multi(self, mentions: list, w: Window) -> tuple[list[Match], set[int]]:
+        """Rules with several numbers ("from 5,200 to 3,000 troops"). Returns facts and claimed mention ids."""
+        out: list[Match] = []
+        claimed: set[int] = set()
+        for i, m in enumerate(mentions):
+            if i in claimed:
+                continue
+            for kind, rule in self.multi:
+                if not _meets(rule, m):
+                    continue
+                hit = _try(rule, m, w)
+                if hit is None:
+                    continue
+                before, fwd = hit
+                parts = {rule.anchor: m}
+                for name in rule.numbers:
+                    s, e = fwd.span(f"n_{name}")
+                    parts[name] = w.parse(s, e) if s >= 0 else None
+                fields = {k: _evaluate(v, rule, before, fwd, m, parts) for k, v in rule.fields.items()}
+                end = _trim(w.text, m.start, fwd.end("_end"))
+                out.append(Match(kind.kind, m.start, end, {**kind.defaults, **fields}, rule.name, m))
+                for emit in rule.emits:
+                    part = parts.get(emit.part)
+                    if part is None:
+                        continue
+                    spec = self.spec(emit.kind)
+                    base = dict(spec.defaults) if spec else {}
+                    extra = {k: _evaluate(v, rule, before, fwd, part, parts) for k, v in emit.fields.items()}
+                    out.append(Match(emit.kind, part.start, part.end, {**number_fields(part), **base, **extra},
+                                     rule.name, part))
+                for j in range(i, len(mentions)):
+                    if mentions[j].start < end:
+                        claimed.add(j)
+                break
+        return out, claimed
+
+    def match_single(self, m: NumberMention, w: Window) -> list[Match]:
+        out = self._match_kinds(self.single, m, w)
+        return out or self._match_kinds(self.fallback, m, w, first_only=True)
+
+    def _match_kinds(self, kinds, m: NumberMention, w: Window, first_only: bool = False) -> list[Match]:
+        out: list[Match] = []
+        for kind, rules in kinds:
+            for rule in rules:
+                if not _meets(rule, m):
+                    continue
+                hit = _try(rule, m, w)
+                if hit is None:
+                    continue
+                before, fwd = hit
+                fields = {k: _evaluate(v, rule, before, fwd, m, {rule.anchor: m}) for k, v in rule.fields.items()}
+                base = number_fields(m) if kind.number_fields else {}
+                out.append(Match(kind.kind, m.start, max(_trim(w.text, m.start, fwd.end("_end")), m.end),
+                                 {**base, **kind.defaults, **fields}, rule.name, m))
+                break
+            if first_only and out:
+                break
+        return out

@@ -1,0 +1,196 @@
+"""Read rule files (TOML) into validated, compiled rules. The file format is described in
+resources/rules/README.md; every problem in a file becomes a ValueError naming the file."""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from article_facts.core.rules.templates import TemplateError, WordList, alternation, compile_template, norm
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+REQUIREMENTS = frozenset({"currency", "no_currency", "value", "range", "vague", "not_vague", "fraction",
+                          "not_fraction", "not_year", "not_range"})
+_FIELD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_KIND = re.compile(r"[a-z][a-z0-9_]*$")
+RULE_KEYS = {"name", "description", "span", "before", "after", "requires", "fields", "emit"}
+KIND_KEYS = {"kind", "description", "priority", "fallback", "number_fields", "defaults", "lists", "rules"}
+
+
+@dataclass(frozen=True)
+class Emit:
+    """A fact of another kind produced for one number part of a multi-number rule."""
+
+    part: str
+    kind: str
+    fields: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule. Patterns are compiled on first use, so start-up stays fast."""
+
+    kind: str
+    name: str
+    description: str
+    source: str
+    before_regex: str | None
+    forward_regex: str                     # span remainder, then (?P<_end>), then the 'after' context
+    numbers: tuple[str, ...]               # number parts besides the anchor
+    anchor: str
+    requires: frozenset[str]
+    fields: dict[str, Any]
+    emits: tuple[Emit, ...]
+    lists: dict[str, WordList]
+
+    @property
+    def multi(self) -> bool:
+        return bool(self.numbers)
+
+    @cached_property
+    def before(self) -> re.Pattern | None:
+        return re.compile(self.before_regex, re.I) if self.before_regex else None
+
+    @cached_property
+    def forward(self) -> re.Pattern:
+        return re.compile(self.forward_regex, re.I)
+
+
+@dataclass
+class KindSpec:
+    kind: str
+    description: str
+    source: str
+    priority: int = 50
+    fallback: bool = False
+    number_fields: bool = True
+    defaults: dict[str, Any] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+
+
+def read_toml(path: str | Path, text: str | None = None) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text if text is not None else Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: not valid TOML: {exc}") from None
+
+
+def read_lists(source: str, data: dict[str, Any]) -> dict[str, WordList]:
+    """``[lists]``: name = [phrases] (a phrase stands for itself) or name = {value = [phrases]}, where the
+    key ``items`` also means "each phrase stands for itself"."""
+    out: dict[str, WordList] = {}
+    for name, entry in (data or {}).items():
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", name) or name in ("number", "gap", "word"):
+            raise ValueError(f"{source}: list name {name!r} must be lower_case and not a reserved word")
+        canonical: dict[str, str] = {}
+        if isinstance(entry, list):
+            pairs = [(p, p) for p in entry]
+        elif isinstance(entry, dict):
+            pairs = []
+            for value, phrases in entry.items():
+                if not isinstance(phrases, list):
+                    raise ValueError(f"{source}: list {name}.{value} must be an array of phrases")
+                pairs += [(p, p if value == "items" else value) for p in phrases]
+        else:
+            raise ValueError(f"{source}: list {name!r} must be an array or a table of arrays")
+        for phrase, value in pairs:
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise ValueError(f"{source}: list {name!r} holds an empty or non-text phrase")
+            canonical.setdefault(norm(phrase), value)
+        if not canonical:
+            raise ValueError(f"{source}: list {name!r} is empty")
+        out[name] = WordList(name, canonical)
+    return out
+
+
+def build_kind(source: str, data: dict[str, Any], shared: dict[str, WordList], number_regex: str,
+               function_words: tuple[str, str]) -> KindSpec:
+    unknown = set(data) - KIND_KEYS
+    if unknown:
+        raise ValueError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(KIND_KEYS))}")
+    kind = data.get("kind")
+    if not isinstance(kind, str) or not _KIND.match(kind):
+        raise ValueError(f"{source}: 'kind' must be a lower_case name such as \"refugees\"")
+    lists = {**shared, **read_lists(source, data.get("lists", {}))}
+    spec = KindSpec(kind=kind, description=str(data.get("description", "")), source=source,
+                    priority=int(data.get("priority", 50)), fallback=bool(data.get("fallback", False)),
+                    number_fields=bool(data.get("number_fields", True)), defaults=dict(data.get("defaults", {})))
+    rules = data.get("rules")
+    if not isinstance(rules, list) or not rules:
+        raise ValueError(f"{source}: no [[rules]] given for kind {kind!r}")
+    for i, raw in enumerate(rules, 1):
+        spec.rules.append(_build_rule(source, kind, i, raw, lists, number_regex, function_words))
+    return spec
+
+
+def _build_rule(source: str, kind: str, i: int, raw: dict[str, Any], lists: dict[str, WordList],
+                number_regex: str, function_words: str) -> Rule:
+    where = f"{source}: rule {raw.get('name', i)!r}"
+    if not isinstance(raw, dict):
+        raise ValueError(f"{source}: rule {i} must be a table")
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(RULE_KEYS))}")
+    span = raw.get("span")
+    if not isinstance(span, str) or not span.split():
+        raise ValueError(f"{where}: 'span' is required, e.g. span = \"{{number}} {{head}}\"")
+    first, _, rest = span.strip().partition(" ")
+    m = re.fullmatch(r"\{number(?::([a-z0-9_]+))?\}", first)
+    if not m:
+        raise ValueError(f"{where}: 'span' must start with {{number}} (the number the rule is anchored on)")
+    anchor = m.group(1) or "number"
+    used = {f"n_{anchor}"}
+    try:
+        span_c = compile_template(rest, lists, number_regex=number_regex, function_words=function_words[0], mod_stop=function_words[1], used=used) \
+            if rest.strip() else None
+        after_c = compile_template(raw["after"], lists, number_regex=number_regex, function_words=function_words[0],
+                                   mod_stop=function_words[1], used=used) if raw.get("after") else None
+        before_c = compile_template(raw["before"], lists, number_regex=None, function_words=function_words[0],
+                                    mod_stop=function_words[1], reverse=True) if raw.get("before") else None
+    except TemplateError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    forward = (r"\s*" + span_c.regex if span_c else "") + "(?P<_end>)" + (r"\s*" + after_c.regex if after_c else "")
+    requires = raw.get("requires", [])
+    requires = [requires] if isinstance(requires, str) else requires
+    bad = set(requires) - REQUIREMENTS
+    if bad:
+        raise ValueError(f"{where}: unknown requirement(s) {sorted(bad)}; allowed: {sorted(REQUIREMENTS)}")
+    numbers = tuple((span_c.numbers if span_c else ()) + (after_c.numbers if after_c else ()))
+    known = set(lists) | set(numbers) | {anchor, "word", "mod"}
+    fields = dict(raw.get("fields", {}))
+    for key, spec in fields.items():
+        for alt in spec if isinstance(spec, list) else [spec]:
+            if isinstance(alt, str):
+                for ref in _FIELD_REF.findall(alt):
+                    if ref not in known:
+                        raise ValueError(f"{where}: field {key!r} refers to {{{ref}}}, which the rule does not define")
+    emits = []
+    for e in raw.get("emit", []):
+        if not isinstance(e, dict) or e.get("part") not in set(numbers) | {anchor} or not e.get("kind"):
+            raise ValueError(f"{where}: each emit needs 'kind' and a 'part' naming one of its numbers {sorted(known & (set(numbers) | {anchor}))}")
+        emits.append(Emit(e["part"], e["kind"], dict(e.get("fields", {}))))
+    rule = Rule(kind=kind, name=str(raw.get("name", f"rule-{i}")), description=str(raw.get("description", "")),
+                source=source, before_regex=r"\s*" + before_c.regex if before_c else None, forward_regex=forward,
+                numbers=numbers, anchor=anchor, requires=frozenset(requires), fields=fields, emits=tuple(emits),
+                lists=lists)
+    if not source.startswith("rules/"):           # a user's file: report a bad pattern now, naming the file
+        try:
+            rule.before, rule.forward
+        except re.error as exc:
+            raise ValueError(f"{where}: the pattern does not compile ({exc})") from None
+    return rule
+
+
+def function_words_regex(shared: dict[str, WordList]) -> tuple[str, str]:
+    """Regexes for {word} (not a function word) and {mod} (not a linking word), from common.toml."""
+    words, stop = shared.get("function_words"), shared.get("mod_stop")
+    return (alternation(words.canonical) if words else "(?!)", alternation(stop.canonical) if stop else "(?!)")

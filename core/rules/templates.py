@@ -1,0 +1,147 @@
+"""Compile rule templates ("{number} {force}? {head} of|in") into anchored regular expressions.
+
+A template is a sequence of tokens separated by spaces:
+
+* ``{list}`` a phrase from a named word list; ``{list}?`` optional; ``{list}*`` up to three in a row;
+* ``{number}`` / ``{number:part}`` a number (only after the anchor, in ``span`` and ``after``);
+* ``{gap:N}`` up to N arbitrary words; ``{word}`` any word that is not a function word; ``{mod}`` a
+  modifier word (not a conjunction, preposition or verb of being), usually ``{mod}*``;
+* anything else is literal text, with ``|`` for alternatives and a trailing ``?`` for optional.
+
+Templates for left context (``before``) are compiled reversed and matched on the reversed text, anchored at
+the number, so that every match is anchored and bounded: no catastrophic backtracking on any input.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"\{(?P<name>[a-z_][a-z0-9_+]*)(?::(?P<arg>[a-z0-9_]+))?\}(?P<op>[?*]?)$|(?P<lit>[^{}\s]+?)(?P<lop>\??)$")
+MAX_REPEAT = 3
+MAX_GAP = 8
+
+
+class TemplateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A named list of phrases; ``canonical`` maps each normalised phrase to the value it stands for."""
+
+    name: str
+    canonical: dict[str, str]
+
+    def value_of(self, matched: str) -> str:
+        key = " ".join(matched.lower().split())
+        return self.canonical.get(key, matched)
+
+
+def norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def phrase_regex(phrase: str, reverse: bool = False) -> str:
+    text = phrase[::-1] if reverse else phrase
+    body = r"\s+".join(re.escape(part) for part in text.split())
+    if text[:1].isalnum():
+        body = r"\b" + body
+    if text[-1:].isalnum():
+        body += r"\b"
+    return body
+
+
+@lru_cache(maxsize=256)
+def _alternation(phrases: frozenset, reverse: bool) -> str:
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(phrase_regex(p, reverse) for p in ordered) + ")"
+
+
+def alternation(phrases, reverse: bool = False) -> str:
+    return _alternation(frozenset(phrases), reverse)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    regex: str
+    lists: tuple[str, ...]            # list names with a named group
+    numbers: tuple[str, ...]          # number parts with a named group (n_<part>)
+
+
+def compile_template(template: str, lists: dict[str, WordList], *, number_regex: str | None,
+                     function_words: str, reverse: bool = False, used: set[str] | None = None,
+                     mod_stop: str = "(?!)") -> Compiled:
+    """Translate a template to a regex string. ``used`` collects group names already taken (unique names)."""
+    used = set() if used is None else used
+    tokens = template.split()
+    if reverse:
+        tokens = tokens[::-1]
+    parts: list[str] = []
+    names: list[str] = []
+    numbers: list[str] = []
+    for token in tokens:
+        m = _TOKEN.match(token)
+        if not m:
+            raise TemplateError(f"bad token {token!r} in template {template!r}")
+        if m["lit"] is not None:
+            alts = [a for a in m["lit"].replace("_", " ").split("|") if a]
+            if not alts:
+                raise TemplateError(f"empty literal in template {template!r}")
+            body = alternation(alts, reverse)
+            parts.append(f"(?:{body})?" if m["lop"] else body)
+            continue
+        name, arg, op = m["name"], m["arg"], m["op"]
+        if name == "number":
+            if number_regex is None or reverse:
+                raise TemplateError(f"{{number}} may only appear in 'span' or 'after', not in {template!r}")
+            group = f"n_{arg or 'number'}"
+            if group in used:
+                raise TemplateError(f"number part {arg!r} used twice in {template!r}")
+            used.add(group)
+            numbers.append(arg or "number")
+            body = f"(?P<{group}>{number_regex})"
+        elif name == "gap":
+            n = int(arg or 3)
+            if n > MAX_GAP:
+                raise TemplateError(f"{{gap:{n}}} is longer than {MAX_GAP} words in {template!r}")
+            parts.append(rf"(?:[^\s]+\s+){{0,{n}}}" if not reverse else rf"(?:[^\s]+\s+){{0,{n}}}")
+            continue
+        elif name == "mod":
+            body = rf"(?!{mod_stop}(?![\w'-]))[A-Za-z][\w.'&-]*(?<![.])"
+            if reverse:
+                body = r"[\w.'&-]*[A-Za-z](?![\w'-])"
+        elif name == "word":
+            body = rf"(?!{function_words}(?![\w'-]))[A-Za-z][\w'-]*"
+            if reverse:
+                body = r"[\w'-]*[A-Za-z](?![\w'-])"
+            if "word" not in used:
+                used.add("word")
+                names.append("word")
+                body = f"(?P<word>{body})"
+        else:
+            members = name.split("+")          # {a+b}: a phrase from either list
+            for member in members:
+                if member not in lists:
+                    raise TemplateError(f"unknown list {{{member}}} in template {template!r}")
+            if len(members) > 1:
+                merged: dict[str, str] = {}
+                for member in members:
+                    merged.update(lists[member].canonical)
+                name = "_".join(members)
+                lists[name] = WordList(name, merged)
+            alt = alternation(lists[name].canonical, reverse)
+            if name not in used:
+                used.add(name)
+                names.append(name)
+                body = f"(?P<{name}>{alt})"
+            else:
+                body = alt
+        if op == "?":
+            body = f"(?:{body})?"
+        elif op == "*":
+            inner = re.sub(r"\(\?P<\w+>", "(?:", body)
+            body = f"(?:{inner}\\s*){{0,{MAX_REPEAT}}}"
+        parts.append(body)
+    regex = r"\s*".join(parts)
+    return Compiled(regex, tuple(names), tuple(numbers))
