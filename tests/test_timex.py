@@ -1,0 +1,44 @@
+"""Temporal tagger specification: expressions in sentences, with a publication date, resolve to TIMEX3 values."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from article_facts.core import structure, timex
+from article_facts.core.pipeline import Context, Options
+
+CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "timex" / "cases.toml").read_text(encoding="utf-8"))
+
+
+def tag(text: str, dct: str | None):
+    article = structure.parse(text, published=dct or None)
+    return article, timex.extract(article, Context(published=dct or None, options=Options()))
+
+
+def overlapping(article, facts, expr: str):
+    start = article.text.index(expr)
+    end = start + len(expr)
+    return [f for f in facts if f.start < end and start < f.end]
+
+
+@pytest.mark.parametrize("case", CORPUS["case"], ids=lambda c: f"{c['expr']}@{c['dct'] or 'no-dct'}")
+def test_expression_resolves(case):
+    article, facts = tag(case["text"], case["dct"])
+    hits = overlapping(article, facts, case["expr"])
+    assert hits, f"{case['expr']!r} not tagged in {case['text']!r}"
+    fact = hits[0]
+    assert (fact.kind.upper(), fact.attrs["value"]) == (case["type"], case["value"])
+    assert fact.text == article.text[fact.start:fact.end]
+
+
+@pytest.mark.parametrize("case", CORPUS["negative"], ids=lambda c: c["expr"])
+def test_not_a_time_expression(case):
+    article, facts = tag(case["text"], "2020-09-09")
+    assert not overlapping(article, facts, case["expr"])
+
+
+def test_no_publication_date_never_means_today():
+    _, facts = tag("The minister resigned yesterday.", None)
+    assert [f.attrs["value"] for f in facts] == ["XXXX-XX-XX"]
