@@ -90,6 +90,7 @@ class Grammar:
     connectors: tuple[str, ...]
     needs_between: frozenset
     range_join: re.Pattern
+    unit_range_join: re.Pattern
     between_rev: re.Pattern
     from_rev: re.Pattern
 
@@ -158,9 +159,9 @@ def grammar() -> Grammar:
             r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=len, reverse=True))
             + r")(?![A-Za-z$])"),
         minus_rev=re.compile(r"[-\s]?(?:sunim\b|−)", re.I),
-        glued_prefix_rev=re.compile(r"[\w&-]*[A-Za-z][\w&-]*"),
+        glued_prefix_rev=re.compile(r"[\w&-]*[A-Za-z][\w&.-]*"),
         label_rev=re.compile(r"\s*(?:" + alternation(excl["labels"], reverse=True) + r")(?![\w])", re.I),
-        month_rev=re.compile(r"[\s,]*" + alternation(excl["months"], reverse=True) + r"(?![\w])", re.I),
+        month_rev=re.compile(r"(?:[-–]\d{1,2})?\s*" + alternation(excl["months"], reverse=True) + r"(?![\w])", re.I),
         month_after=re.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt, re.I),
         time_after=re.compile(r"\s*" + time_alt + r"(?!\w)", re.I),
         colon_time=re.compile(r"[:.]\d{2}\b"),
@@ -172,6 +173,7 @@ def grammar() -> Grammar:
         connectors=conn,
         needs_between=frozenset(data["ranges"]["needs_between"]),
         range_join=re.compile(rf"\s*(?:{conn_alt})\s*", re.I),
+        unit_range_join=re.compile(rf"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
         between_rev=re.compile(r"\s*neewteb\b", re.I),
         from_rev=re.compile(r"\s*morf\b", re.I),
     )
@@ -204,7 +206,10 @@ def find_mentions(text: str, start: int, end: int, rev: str) -> list[Mention]:
     out: list[Mention] = []
     for m in g.core.finditer(text, start, end):
         cs, ce = m.span()
-        if cs > 0 and (text[cs - 1].isalnum() or text[cs - 1] == "_"):
+        if cs > 0 and (text[cs - 1].isalnum() or text[cs - 1] == "_") and not (
+                m["digits"] and g.currency_rev.match(rev, n - cs)):
+            continue
+        if cs > 1 and text[cs - 1] == ":" and text[cs - 2].isdigit():
             continue
         mention = _mention(g, m, text, rev, n, cs, ce, end)
         if mention is not None:
@@ -235,7 +240,7 @@ def _mention(g: Grammar, m: re.Match, text: str, rev: str, n: int, cs: int, ce: 
     glued_scale = False
     if digits and ce < n and text[ce].isalpha():
         suffix = _SUFFIX.match(text, ce).group()
-        if suffix.lower() in g.bad_suffixes:
+        if suffix.lower() in g.bad_suffixes or text[ce + len(suffix):ce + len(suffix) + 1].isdigit():
             return None
         scale = g.glued_scales.get(suffix)
         if scale is not None and not m["dscale"]:
@@ -260,6 +265,8 @@ def _mention(g: Grammar, m: re.Match, text: str, rev: str, n: int, cs: int, ce: 
             return None
     if g.label_rev.match(rev, rpos) and not g.currency_rev.match(rev, rpos):
         return None
+    if _looks_like_name(g, text, rev, n, rpos, ce):
+        return None
     year_like = bool(digits and re.fullmatch(r"\d{4}", digits) and not glued_scale
                      and g.year_range[0] <= value <= g.year_range[1])
     mention = Mention(cs, ce, cs, ce, _tidy(value), year_like=year_like, attrs=attrs)
@@ -280,6 +287,28 @@ def _mention(g: Grammar, m: re.Match, text: str, rev: str, n: int, cs: int, ce: 
     return mention
 
 
+_PREV_WORD = re.compile(r" ([A-Za-z][\w'-]*[A-Za-z])(?=[^\w]|$)")
+_FOLLOW = re.compile(r"\s*([A-Za-z][\w'-]*)?")
+_SENTENCE_GAP = re.compile(r"\s*(?:[.!?:;\"“”(]|\n|$)")
+
+
+def _looks_like_name(g: Grammar, text: str, rev: str, n: int, rpos: int, ce: int) -> bool:
+    """'Apollo 11', 'Note 20 Ultra', '575 Wilbraham Road': a capitalised word (not the first of its sentence)
+    right before the number, and no lowercase word or plural Title-Case noun ("Troops") after it."""
+    prev = _PREV_WORD.match(rev, rpos)
+    if not prev:
+        return False
+    word = prev.group(1)[::-1]
+    if not word[0].isupper() or word.isupper() and len(word) <= 3 or word.lower() in g.qualifier_of:
+        return False
+    if _SENTENCE_GAP.match(rev, prev.end()):                # sentence-initial capital: "About 70", "Only 5"
+        return False
+    follow = _FOLLOW.match(text, ce).group(1)
+    if follow is None:
+        return True
+    return follow[0].isupper() and not follow.endswith("s")
+
+
 def _qualify(g: Grammar, mention: Mention, rev: str, n: int) -> None:
     q = g.qualifier_rev.match(rev, n - mention.start)
     if q:
@@ -297,10 +326,13 @@ def join_ranges(text: str, rev: str, mentions: list[Mention]) -> list[Mention]:
     while i < len(mentions):
         a = mentions[i]
         b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if b is not None and a.value is not None and b.value is not None and not a.vague and not b.vague:
+        if b is not None and a.value is not None and b.value is not None and not a.vague and not b.vague \
+                and not a.year_like and not b.year_like:
             gap = g.range_join.fullmatch(text, a.end, b.start)
+            if gap is None and (g.between_rev.match(rev, n - a.start) or g.from_rev.match(rev, n - a.start)):
+                gap = g.unit_range_join.fullmatch(text, a.end, b.start)   # "from 4.8 percent to 4.7"
             if gap:
-                word = gap.group().strip().lower()
+                word = gap.group().split()[-1].lower() if gap.group().split() else "-"
                 between = g.between_rev.match(rev, n - a.start)
                 if (word not in g.needs_between or between) and (a.currency == b.currency or not a.currency or not b.currency):
                     low, high = a.value, b.value
