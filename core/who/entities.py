@@ -16,13 +16,20 @@ from article_facts.core.models import Article, Fact
 from article_facts.core.who.lexicon import LOC, ORG, PERSON, Lexicon, lexicon
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w'’&.-]*\w)?|\S")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_WORD = re.compile(r"\w['’]s$")
+_LOWER_LETTERS = re.compile(r"[a-z]+")
+_UPPER_LETTERS = re.compile(r"[A-Z]+")
 _LOWER_PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
+_NAME_START = r"(?:[^\W\d_a-zß-ÿ]|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z])[\w'’&.-]*"
+# One pass over a sentence finds every run of capitalised words, with the lower-case or '&' words that may
+# join them ("Bank of England", "Abu Mahdi al-Muhandis"); only these runs are tokenised and labelled.
+_CANDIDATE = re.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
+_HAS_ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class _Tok:
     start: int
     end: int
@@ -50,13 +57,13 @@ class _Entity:
 
 def _tokens(text: str, base: int) -> list[_Tok]:
     out = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         word = m.group()
-        end = m.end()
-        cut = _POSSESSIVE.search(word)
-        if cut and len(word) > 2:
-            word, end = word[:cut.start()], m.start() + cut.start()
-        out.append(_Tok(base + m.start(), base + end, word))
+        start, end = m.span()
+        if word[-1] in "sS" and _POSSESSIVE_WORD.search(word):
+            word, end = word[:-2], end - 2
+        append(_Tok(base + start, base + end, word))
     return out
 
 
@@ -65,8 +72,11 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_all_caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    upper = sum(map(len, _UPPER_LETTERS.findall(text)))
+    if upper <= 6:
+        return False
+    lower = sum(map(len, _LOWER_LETTERS.findall(text)))
+    return upper + lower > 8 and upper > 4 * lower
 
 
 class _Scanner:
@@ -84,11 +94,16 @@ class _Scanner:
     # ------------------------------------------------------------------ groups
     def scan(self) -> list[Mention]:
         for sent in self.article.sentences:
-            toks = _tokens(sent.text, sent.start)
-            if _is_all_caps_line(sent.text):
-                self.caps_lines.append(toks)
+            text = sent.text
+            if _is_all_caps_line(text):
+                self.caps_lines.append(_tokens(text, sent.start))
                 continue
-            self._scan_sentence(toks)
+            for run in _CANDIDATE.finditer(text):
+                gs, ge = run.span()
+                region = text.rfind(" ", 0, gs - 1) + 1 if gs > 1 else 0
+                toks = _tokens(text[region:ge], sent.start + region)
+                first = next(k for k, t in enumerate(toks) if t.start >= sent.start + gs)
+                self._scan_sentence(toks, first, not _HAS_ALNUM.search(text, 0, gs))
         self._resolve()
         for toks in self.caps_lines:
             self._scan_caps(toks)
@@ -98,9 +113,9 @@ class _Scanner:
     def _joined(self, a: _Tok, b: _Tok) -> bool:
         return self.text[a.end:b.start] == " "
 
-    def _scan_sentence(self, toks: list[_Tok]) -> None:
-        lex, n, i = self.lex, len(toks), 0
-        sentence_start = True
+    def _scan_sentence(self, toks: list[_Tok], i: int = 0, sentence_start: bool = True) -> None:
+        """Label the name groups in ``toks[i:]``; ``toks[i - 1]``, if any, is the word before the run."""
+        n = len(toks)
         while i < n:
             tok = toks[i]
             if not _is_cap(tok.text) or not tok.text[0].isalpha():
