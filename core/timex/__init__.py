@@ -26,6 +26,8 @@ def extract(article: Article, context) -> list[Fact]:
     anchors = Anchors(dct=parse_dct(context.published))
     facts: list[Fact] = []
     for index, lo, hi in _regions(article):
+        if not g.worth_tagging(text, lo, hi):
+            continue
         for m in g.master.finditer(text, lo, hi):
             rule = g.rules[m.lastgroup]
             if rule.type == "NONE":

@@ -15,6 +15,7 @@ from article_facts.core.resources import load_toml
 
 _SLOT = re.compile(r"<<([a-z_]+?)(\d?)>>")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
+_TOKEN = re.compile(r"[A-Za-z]+|\d")
 # Slots with a normaliser in code (see values.normalise_slot) rather than a vocabulary table.
 NUMBER_SLOT = "number"
 
@@ -34,6 +35,15 @@ class Grammar:
     rules: dict[str, Rule]
     tables: dict[str, dict[str, str]]          # lower-cased keys for case-insensitive tables
     case_sensitive: frozenset[str]
+    triggers: frozenset[str]                   # lower-case words of which a taggable sentence has one
+
+    def worth_tagging(self, text: str, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] holds a digit or a trigger word (a cheap test before the master regex)."""
+        for m in _TOKEN.finditer(text, lo, hi):
+            word = m.group()
+            if word[0].isdigit() or word.lower() in self.triggers:
+                return True
+        return False
 
     def lookup(self, table: str, word: str) -> str | None:
         entries = self.tables.get(table)
@@ -75,7 +85,12 @@ def grammar() -> Grammar:
         rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group,
                             spec.get("anchor", True))
     master = re.compile(r"(?<![\w'$£€#/.,-])(?i:" + "|".join(parts) + ")")
-    return Grammar(master, rules, lowered, sensitive)
+    spec = data.get("triggers", {})
+    triggers = {w.lower() for w in spec.get("words", [])}
+    for name in spec.get("trigger_tables", []):
+        for key in tables.get(name, {}):
+            triggers.update(w.lower() for w in _TOKEN.findall(key) if not w.isdigit())
+    return Grammar(master, rules, lowered, sensitive, frozenset(triggers))
 
 
 def _expand_slots(pattern: str, slot_regex: dict[str, str], group: str | None) -> str:
