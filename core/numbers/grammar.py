@@ -130,11 +130,10 @@ def grammar() -> Grammar:
     vague_alt = alternation(data["vague"])
     fraction_alt = alternation(data["fractions"])
     core = re.compile(
-        rf"(?P<vague>{vague_alt})(?=\s+of\b|\s+(?:were|have|had|are|more)\b)"
+        rf"(?<![\d,.])(?:(?P<fdig>{fraction_digits})|(?P<digits>{digits})(?P<dscale>(?:\s+{mult_alt}\b)*))"
+        rf"|(?<![\w'])(?=[a-z])(?:(?P<vague>{vague_alt})(?=\s+of\b|\s+(?:were|have|had|are|more)\b)"
         rf"|(?P<frac>{fraction_alt})"
-        rf"|(?P<fdig>{fraction_digits})"
-        rf"|(?P<digits>{digits})(?P<dscale>(?:\s+{mult_alt}\b)*)"
-        rf"|(?P<words>{wordnum})",
+        rf"|(?P<words>{wordnum}))",
         re.I)
     quals = {p.lower(): q for q, phrases in data["qualifiers"].items() for p in phrases}
     currencies = dict(data["currencies"]["prefix"])
@@ -159,7 +158,7 @@ def grammar() -> Grammar:
             r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=len, reverse=True))
             + r")(?![A-Za-z$])"),
         minus_rev=re.compile(r"[-\s]?(?:sunim\b|−)", re.I),
-        glued_prefix_rev=re.compile(r"[\w&-]*[A-Za-z][\w&.-]*"),
+        glued_prefix_rev=re.compile(r"[\w&.-]{0,24}?[A-Za-z]"),
         label_rev=re.compile(r"\s*(?:" + alternation(excl["labels"], reverse=True) + r")(?![\w])", re.I),
         month_rev=re.compile(r"(?:[-–]\d{1,2})?\s*" + alternation(excl["months"], reverse=True) + r"(?![\w])", re.I),
         month_after=re.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt, re.I),

@@ -1,0 +1,62 @@
+"""Key-number facts as a specification: Duckling-style (sentence -> expected fact) tables with negatives."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from article_facts.core import structure
+from article_facts.core.numbers import extract
+from article_facts.core.pipeline import Context, Options
+
+CORPUS = Path(__file__).parent / "corpora" / "numbers"
+
+
+def facts(text: str, rules: tuple[str, ...] = ()):
+    article = structure.parse(text)
+    found = extract(article, Context(None, Options(rules_files=rules)))
+    for f in found:
+        assert article.text[f.start:f.end] == f.text
+    return found
+
+
+def _cases():
+    for line in (CORPUS / "facts.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            sentence, kind, value, extra = line.split("\t")
+            yield pytest.param(sentence, kind, value, extra, id=f"{kind}:{sentence[:40]}")
+
+
+def _typed(raw: str):
+    if raw == "null":
+        return None
+    try:
+        number = float(raw)
+        return int(number) if number.is_integer() else number
+    except ValueError:
+        return raw
+
+
+@pytest.mark.parametrize("sentence,kind,value,extra", list(_cases()))
+def test_fact(sentence, kind, value, extra):
+    expected = {} if extra.strip() == "-" else dict(kv.split("=") for kv in extra.split(","))
+    if value != "-":
+        expected["value"] = value
+    candidates = [f for f in facts(sentence) if f.kind == kind]
+    assert any(all(f.attrs.get(k) == _typed(v) for k, v in expected.items()) for f in candidates), \
+        [f.to_dict() for f in candidates]
+
+
+NEGATIVES = [line for line in (CORPUS / "negatives.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_no_fact(sentence):
+    assert [f.to_dict() for f in facts(sentence)] == []
+
+
+def test_user_rule_file_adds_a_kind():
+    sample = str(Path(__file__).parent.parent / "samples" / "rules" / "refugees.toml")
+    found = facts("The camp now shelters 12,000 refugees from the south.", (sample,))
+    assert [(f.kind, f.attrs["value"]) for f in found] == [("refugees", 12000)]
