@@ -17,6 +17,8 @@ from article_facts.core.timex.tense import tense_near
 from article_facts.core.timex.values import Anchors, render, resolved_date
 
 _NON_DIGIT = re.compile(r"\D")
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_LOOK_BACK = 7          # words a time expression may hold before its trigger word ("each of the past three years")
 _NUMBER_PART = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
 
@@ -26,9 +28,7 @@ def extract(article: Article, context) -> list[Fact]:
     anchors = Anchors(dct=parse_dct(context.published))
     facts: list[Fact] = []
     for index, lo, hi in _regions(article):
-        if not g.worth_tagging(text, lo, hi):
-            continue
-        for m in g.master.finditer(text, lo, hi):
+        for m in _matches(g, text, lo, hi):
             rule = g.rules[m.lastgroup]
             if rule.type == "NONE":
                 continue
@@ -47,6 +47,31 @@ def extract(article: Article, context) -> list[Fact]:
                     if anchor.grain == "quarter":
                         anchors.quarter = anchor
     return facts
+
+
+def _matches(g: Grammar, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The grammar's matches in text[lo:hi], leftmost first, without trying every rule at every word.
+
+    Each rule is indexed by its trigger words (a month, a unit, a digit...). At each trigger token the rules it
+    can trigger are tried at the few word starts before it and at the token itself; the first match wins.
+    """
+    tokens = list(_TOKEN.finditer(text, lo, hi))
+    done = lo
+    for k, token in enumerate(tokens):
+        if token.start() < done:
+            continue
+        sub = g.rules_for(token.group())
+        if sub is None:
+            continue
+        for j in range(max(0, k - _LOOK_BACK), k + 1):
+            at = tokens[j].start()
+            if at < done:
+                continue
+            m = sub.match(text, at, hi)
+            if m:
+                done = m.end()
+                yield m
+                break
 
 
 def _regions(article: Article) -> Iterator[tuple[int | None, int, int]]:

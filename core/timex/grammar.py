@@ -15,7 +15,7 @@ from article_facts.core.resources import load_toml
 
 _SLOT = re.compile(r"<<([a-z_]+?)(\d?)>>")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
-_TOKEN = re.compile(r"[A-Za-z]+|\d")
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 # Slots with a normaliser in code (see values.normalise_slot) rather than a vocabulary table.
 NUMBER_SLOT = "number"
 
@@ -36,14 +36,14 @@ class Grammar:
     tables: dict[str, dict[str, str]]          # lower-cased keys for case-insensitive tables
     case_sensitive: frozenset[str]
     triggers: frozenset[str]                   # lower-case words of which a taggable sentence has one
+    index: dict[str, tuple[int, ...]]          # trigger word ("#" for digits) -> the rules that may use it
+    parts: tuple[str, ...]                     # each rule's alternative, for building sub-grammars
 
-    def worth_tagging(self, text: str, lo: int, hi: int) -> bool:
-        """Whether text[lo:hi] holds a digit or a trigger word (a cheap test before the master regex)."""
-        for m in _TOKEN.finditer(text, lo, hi):
-            word = m.group()
-            if word[0].isdigit() or word.lower() in self.triggers:
-                return True
-        return False
+    def rules_for(self, token: str) -> re.Pattern[str] | None:
+        """The master regex restricted to the rules a token can trigger (None if it triggers none)."""
+        key = "#" if token[0].isdigit() else token.lower()
+        ids = self.index.get(key)
+        return _sub_master(self, ids) if ids else None
 
     def lookup(self, table: str, word: str) -> str | None:
         entries = self.tables.get(table)
@@ -53,6 +53,39 @@ class Grammar:
         if table in self.case_sensitive:
             return entries.get(word) or entries.get(word.rstrip("."))
         return entries.get(word.lower())
+
+
+_SUB_CACHE: dict[tuple[int, ...], re.Pattern[str]] = {}
+_LEAD = r"(?<![\w'$£€#/.,-])(?i:"
+_ESCAPE = re.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?[-a-z]+:|<<\w+>>")
+_DIGIT_SLOTS = frozenset({"year", "yy", "decadeyear", "day", "month_number", "hour", "minute", "number"})
+
+
+def _sub_master(g: Grammar, ids: tuple[int, ...]) -> re.Pattern[str]:
+    pattern = _SUB_CACHE.get(ids)
+    if pattern is None:
+        pattern = _SUB_CACHE[ids] = re.compile(_LEAD + "|".join(g.parts[i] for i in ids) + ")")
+    return pattern
+
+
+def _rule_triggers(pattern: str, tables: dict[str, dict[str, str]], words: set[str]) -> set[str]:
+    """The trigger words a rule's text must contain: its slots' words, digits, and its literal time words."""
+    found: set[str] = set()
+    for slot, _ in _SLOT.findall(pattern):
+        if slot in _DIGIT_SLOTS:
+            found.add("#")
+        for key in tables.get(slot, {}):
+            found.update(_trigger_words(key))
+    if "\\d" in pattern or re.search(r"\(\?P<(?:number|yy)>", pattern):
+        found.add("#")
+    literal = _ESCAPE.sub(" ", pattern)
+    found.update(w.lower() for w in re.findall(r"[A-Za-z]+", literal) if w.lower() in words)
+    return found
+
+
+def _trigger_words(key: str) -> list[str]:
+    tokens = [t.lower() for t in _TOKEN.findall(key)]
+    return ["#" if t[0].isdigit() else t for t in tokens[-1:]]
 
 
 def _alternation(words: list[str]) -> str:
@@ -84,13 +117,19 @@ def grammar() -> Grammar:
         parts.append(f"(?P<{group}>{body})(?![\\w])")
         rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group,
                             spec.get("anchor", True))
-    master = re.compile(r"(?<![\w'$£€#/.,-])(?i:" + "|".join(parts) + ")")
+    master = re.compile(_LEAD + "|".join(parts) + ")")
     spec = data.get("triggers", {})
     triggers = {w.lower() for w in spec.get("words", [])}
     for name in spec.get("trigger_tables", []):
         for key in tables.get(name, {}):
-            triggers.update(w.lower() for w in _TOKEN.findall(key) if not w.isdigit())
-    return Grammar(master, rules, lowered, sensitive, frozenset(triggers))
+            triggers.update(_trigger_words(key))
+    triggers.discard("#")
+    index: dict[str, list[int]] = {}
+    for i, rule_spec in enumerate(data["rule"]):
+        for word in _rule_triggers(rule_spec["pattern"], tables, triggers):
+            index.setdefault(word, []).append(i)
+    return Grammar(master, rules, lowered, sensitive, frozenset(triggers),
+                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts))
 
 
 def _expand_slots(pattern: str, slot_regex: dict[str, str], group: str | None) -> str:
