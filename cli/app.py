@@ -105,6 +105,13 @@ def summarize(
     for r in rules:
         if not r.is_file():
             raise typer.BadParameter(f"{r}: no such rules file", param_hint="--rules")
+    if rules:
+        from article_facts.core.rules import load_rules
+
+        try:
+            load_rules(tuple(str(r) for r in rules))
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--rules") from None
     options = Options(
         algorithm=algorithm,
         length=summarizers.Length(sentences=sentences, ratio=ratio, words=words),

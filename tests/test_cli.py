@@ -139,3 +139,25 @@ def test_long_lines_are_never_wrapped_when_piped():
                          env={"COLUMNS": "40", "PATH": ""})
     rec = json.loads(cli.stdout)
     assert any(len(s["text"]) > 80 for s in rec["summary"])
+
+
+def test_rules_command_lists_the_rules_in_force():
+    out = invoke("rules").stdout
+    kinds = {line.split()[0] for line in out.splitlines() if line.strip()}
+    assert {"troops", "troop_change", "casualties", "money", "percent", "quantity"} <= kinds
+
+
+def test_user_rule_file_adds_a_fact_kind_without_python(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Fighting has driven more than 12,000 refugees across the border, officials said.\n", encoding="utf-8")
+    rules = str(SEED.parent / "rules" / "refugees.toml")
+    rec = json.loads(invoke("summarize", str(story), "--json", "--rules", rules).stdout)
+    assert any(f["kind"] == "refugees" and f["value"] == 12000 for f in rec["facts"])
+    assert "refugees" in invoke("rules", "--rules", rules).stdout
+
+
+def test_a_broken_user_rule_file_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("this is = not [valid", encoding="utf-8")
+    assert invoke("rules", "--rules", str(bad)).exit_code == 2
+    assert invoke("summarize", str(SEED), "--rules", str(bad)).exit_code == 2
