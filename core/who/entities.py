@@ -24,6 +24,8 @@ _NAME_START = r"(?:[^\W\d_a-zß-ÿ]|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|b
 # One pass over a sentence finds every run of capitalised words, with the lower-case or '&' words that may
 # join them ("Bank of England", "Abu Mahdi al-Muhandis"); only these runs are tokenised and labelled.
 _CANDIDATE = re.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
+_DIGIT_OR_LOWER_PART = re.compile(r"\d|-[a-z]")
+_LABEL_COLON = re.compile(r" ?:")       # "Scorers :" is a label, not a name
 _HAS_ALNUM = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
@@ -68,7 +70,10 @@ def _tokens(text: str, base: int) -> list[_Tok]:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or bool(_LOWER_PREFIXED.match(word))
+    """A word that may be part of a name: capitalised, no digits ("A320"), no lower-case hyphen part ("London-based")."""
+    if not (word[:1].isupper() or _LOWER_PREFIXED.match(word)):
+        return False
+    return not _DIGIT_OR_LOWER_PART.search(word)
 
 
 def _is_all_caps_line(text: str) -> bool:
@@ -155,8 +160,11 @@ class _Scanner:
         lex = self.lex
         toks = all_toks[i:j]
         full = self._span_text(toks)
-        if full in lex.gazetteer:
-            self._add(toks, lex.gazetteer[full], True, all_toks, j)
+        kind = lex.gazetteer.get(full) or (lex.gazetteer_upper.get(full) if full.isupper() and len(full) > 3 else None)
+        if kind:
+            if kind == LOC and full in lex.cities and lex.team_score_after.match(self.text, toks[-1].end):
+                kind = ORG      # "Bari 2 Lecce 1": a city standing for its club
+            self._add(toks, kind, True, all_toks, j)
             return
         # leading words that are not part of a name: "The", "Angry", demonyms, titles
         titled = False
@@ -183,7 +191,8 @@ class _Scanner:
                 toks = toks[1:]
                 sentence_start = False
                 continue
-            if sentence_start and len(toks) >= 1 and w.lower() in self.lower_words and w not in lex.first_names:
+            if (sentence_start and w not in lex.first_names
+                    and (w.lower() in self.lower_words or (len(toks) > 1 and w.lower() in lex.common_words and w not in lex.gazetteer))):
                 toks = toks[1:]
                 sentence_start = False
                 continue
@@ -194,7 +203,8 @@ class _Scanner:
         if not toks or not _is_cap(toks[0].text):
             return
         # a demonym, title or common word inside the group splits it
-        for k in range(1, len(toks)):
+        ends_with_cue = toks[-1].text.rstrip(".") in lex.org_suffixes
+        for k in range(1 if not ends_with_cue else len(toks), len(toks)):
             wn = toks[k].text.rstrip(".")
             if wn in lex.demonyms or (wn in lex.not_names and wn not in lex.org_suffixes):
                 if self._span_text(toks) not in lex.gazetteer:
@@ -251,6 +261,8 @@ class _Scanner:
 
     def _add(self, toks, kind, strong, all_toks, after) -> None:
         start, end = toks[0].start, toks[-1].end
+        if toks[-1].text in self.lex.abbreviations and self.text[end:end + 1] == ".":
+            end += 1          # "Acme Holdings Inc."
         if kind == LOC:
             rest = self.text[end:end + 16]
             for suffix in self.lex.loc_lower_suffixes:
@@ -293,12 +305,15 @@ class _Scanner:
                 m.kind = PERSON
             elif len(words) == 1 and m.text in org_words:
                 m.kind = ORG
-            elif getattr(m, "weak_start", False) and m.text not in caps_elsewhere and not _SAY_AFTER.match(
-                    self.text, m.end):
+            elif (getattr(m, "weak_start", False) and m.text not in caps_elsewhere
+                  and (m.text.lower() in lex.common_words or m.text.lower() in self.lower_words)
+                  and not _SAY_AFTER.match(self.text, m.end)) or _LABEL_COLON.match(self.text, m.end):
                 continue
             elif len(words) > 1:
-                personal = (words[0] in lex.first_names or words[-1] in lex.surnames) and not any(
-                    w.isupper() and len(w) > 1 for w in words)
+                # an unknown multi-word name is a person unless it holds an acronym or a common word
+                personal = not any(w.isupper() and len(w) > 1 for w in words) and (
+                    words[0] in lex.first_names or words[-1] in lex.surnames
+                    or not any(w.lower() in lex.common_words for w in words))
                 m.kind = PERSON if personal else ORG
             elif m.text.isupper() and len(m.text) > 1:
                 m.kind = ORG
@@ -325,7 +340,9 @@ class _Scanner:
                 key = self.text[toks[i].start:toks[i + k - 1].end]
                 if k > 1 and any(not self._joined(toks[x], toks[x + 1]) for x in range(i, i + k - 1)):
                     continue
-                kind = found.get(key) or lex.gazetteer_upper.get(key)
+                kind = found.get(key)
+                if kind is None and (k > 1 or key.lower() not in lex.common_words):   # "SURPRISE" is no city
+                    kind = lex.gazetteer_upper.get(key)
                 if kind and (len(key) > 2 or key in found or kind == LOC):
                     hit = (k, kind)
                     break

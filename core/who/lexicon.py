@@ -1,6 +1,7 @@
 """The word lists behind the entity and quote rules, loaded once per process from ``core/resources/who/``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,10 @@ class Lexicon:
     name_connectors: frozenset[str]
     loc_prepositions: frozenset[str]
     misc_heads: frozenset[str]
+    common_words: frozenset[str]       # frequent lower-case English words (never a name on their own)
+    cities: frozenset[str]             # gazetteer cities that are not countries or listed places
+    abbreviations: frozenset[str]      # name-final words that keep their full stop ("Inc.")
+    team_score_after: re.Pattern[str]  # what follows a city that stands for its club ("Bari 2")
     attribution_verbs: frozenset[str]
 
 
@@ -44,6 +49,7 @@ def _words(values) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = load_toml("who/lexicon.toml")
+    countries = load_wordlist("who/countries.txt") | load_wordlist("who/places.txt")
     gaz: dict[str, str] = {}
     for name in ("who/countries.txt", "who/cities.txt", "who/places.txt"):
         gaz.update(dict.fromkeys(load_wordlist(name), LOC))
@@ -65,4 +71,6 @@ def lexicon() -> Lexicon:
         loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]), directions=_words(lex["directions"]),
         name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
+        common_words=load_wordlist("who/common_words.txt"), cities=load_wordlist("who/cities.txt") - countries,
+        abbreviations=frozenset(lex["abbreviations"]), team_score_after=re.compile(lex["team_score_after"]),
     )
