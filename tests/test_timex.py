@@ -1,13 +1,14 @@
 """Temporal tagger specification: expressions in sentences, with a publication date, resolve to TIMEX3 values."""
 from __future__ import annotations
 
-import tomllib
+
 from pathlib import Path
 
 import pytest
 
 from article_facts.core import structure, timex
 from article_facts.core.pipeline import Context, Options
+from article_facts.core.resources import tomllib
 
 CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "timex" / "cases.toml").read_text(encoding="utf-8"))
 
