@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from article_facts.core.resources import load_toml, load_wordlist
+from article_facts.core.resources import load_toml, load_wordlist, resource_text
 
 PERSON, ORG, LOC = "person", "organization", "location"
 
@@ -46,24 +46,28 @@ def _words(values) -> frozenset[str]:
     return frozenset(_norm(v) for v in values)
 
 
+def _generated(name: str) -> frozenset[str]:
+    """A generated list (one entry a line, '#' only on header lines): read without per-line comment parsing."""
+    return frozenset(line for line in resource_text(name).split("\n") if line and line[0] != "#")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = load_toml("who/lexicon.toml")
-    countries = load_wordlist("who/countries.txt") | load_wordlist("who/places.txt")
-    gaz: dict[str, str] = {}
-    for name in ("who/countries.txt", "who/cities.txt", "who/places.txt"):
-        gaz.update(dict.fromkeys(load_wordlist(name), LOC))
+    countries = _generated("who/countries.txt") | load_wordlist("who/places.txt")
+    cities = _generated("who/cities.txt")
+    gaz: dict[str, str] = dict.fromkeys(cities, LOC)
+    gaz.update(dict.fromkeys(countries, LOC))
     gaz.update(dict.fromkeys(load_wordlist("who/organizations.txt"), ORG))
     demonyms = load_wordlist("who/demonyms.txt")
     demonyms = demonyms | {d + "s" for d in demonyms if not d.endswith(("s", "sh", "ch", "ese"))}
-    upper: dict[str, str] = {}
-    for name, kind in gaz.items():
-        upper.setdefault(name.upper(), kind)
+    names = list(gaz)
+    upper = dict(zip(map(str.upper, reversed(names)), map(gaz.__getitem__, reversed(names))))  # first wins
     quotes = load_toml("who/quotes.toml")
     return Lexicon(
         gazetteer=gaz, gazetteer_upper=upper,
-        max_gazetteer_words=max(len(n.split()) for n in gaz),
-        first_names=load_wordlist("who/first_names.txt"), surnames=load_wordlist("who/surnames.txt"),
+        max_gazetteer_words=max(map(str.count, names, " " * len(names))) + 1,
+        first_names=_generated("who/first_names.txt"), surnames=_generated("who/surnames.txt"),
         not_names=load_wordlist("who/not_names.txt"), demonyms=frozenset(demonyms),
         titles=_words(lex["titles"]), title_heads=_words(lex["title_heads"]), roles=frozenset(lex["roles"]),
         org_suffixes=_words(lex["org_suffixes"]), org_of_heads=_words(lex["org_of_heads"]),
@@ -71,6 +75,6 @@ def lexicon() -> Lexicon:
         loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]), directions=_words(lex["directions"]),
         name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
-        common_words=load_wordlist("who/common_words.txt"), cities=load_wordlist("who/cities.txt") - countries,
+        common_words=_generated("who/common_words.txt"), cities=cities - countries,
         abbreviations=frozenset(lex["abbreviations"]), team_score_after=re.compile(lex["team_score_after"]),
     )
