@@ -7,6 +7,7 @@ bare body with no headline. Every span is an offset into the normalised text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from article_facts.core import segmentation
@@ -22,8 +23,8 @@ _MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun
 _TIME_RE = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:[A-Z]{2,4}|GMT|BST|EST|EDT|UTC))?"
 _WEEKDAY_RE = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
 _HEADER_DATES = [
-    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
-    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}{_MONTH_RE}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?:,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
+    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
+    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}{_MONTH_RE}\s+(?P<day>\d{{1,2}})\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
     re.compile(rf"^(?:published:?\s*|(?:last )?updated:?\s*(?:at\s+)?)?{_TIME_RE},?\s+(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$", re.I),
     re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
 ]
@@ -96,18 +97,19 @@ def parse(text: str, title: str | None = None, published: str | None = None) -> 
     art = Article(text=text, published=published)
     lines = _lines(text)
     body_from = 0
-    seen: set[str] = set()
     header_roles: list[tuple[str, Span]] = []
     # Header block: short lines before the first body-like line (at most a dozen).
     if lines and not title and not _looks_like_body(lines[0].text) and len(lines) > 1:
-        for i, line in enumerate(lines[:14]):
+        block = lines[:14]
+        repeats = Counter(line.text.strip().lower() for line in block[1:])
+        for i, line in enumerate(block):
             t = line.text.strip()
             key = t.lower()
+            repeated = i > 0 and repeats[key] > 1      # a standfirst printed twice is boilerplate, both times
             marked = art.byline is not None or art.published_span is not None or bool(art.boilerplate)
-            if i > 0 and key not in seen and (_looks_like_body(t) or (marked and _reads_as_prose(t))):
+            if i > 0 and not repeated and (_looks_like_body(t) or (marked and _reads_as_prose(t))):
                 break
-            body_from = i + 1
-            if key in seen or is_boilerplate(t):
+            if repeated or is_boilerplate(t):
                 art.boilerplate.append(line)
             elif i == 0:
                 header_roles.append(("headline", line))
@@ -116,18 +118,18 @@ def parse(text: str, title: str | None = None, published: str | None = None) -> 
                 art.published_span = line
             elif (m := _BY_LINE.match(t)) and art.byline is None:
                 art.byline = Span(line.start + m.start("name"), line.start + m.end("name"), m.group("name"))
-            elif _NAME_LINE.match(t) and _words(t) <= 4 and not t.endswith("."):
+            elif _NAME_LINE.match(t) and _words(t) <= 4 and not t.endswith(".") and art.dateline is None:
                 if art.byline is None:
                     art.byline = line
-                elif art.dateline is None:
-                    art.dateline = line
                 else:
-                    header_roles.append(("standfirst", line))
-            else:
+                    art.dateline = line
+            elif len(header_roles) < 2:
                 header_roles.append(("standfirst", line))
-            seen.add(key)
+            else:
+                break                                   # a second unclassified line: the body has begun
+            body_from = i + 1
         else:
-            body_from = min(len(lines), 14)
+            body_from = len(block)
         if body_from >= len(lines):  # no body found: treat everything after the headline as body
             body_from, header_roles = 1, header_roles[:1]
             art.byline = art.dateline = art.published_span = None

@@ -272,3 +272,28 @@ def test_invented_wire_sample() -> None:
     assert art.published == "2024-03-14T18:40"
     assert body(art)[0].startswith("Fire broke out in the engine room")
     assert "Share this article" not in texts(art)
+
+
+LOSSLESS_CASES = {
+    "short one-sentence lines after a headline": "Rebels seize border town\nMarch 01 , 2008\nRebels took the town of Kuma on Friday .\n"
+                                                 "Two soldiers were killed .\nThe army said it would respond .\n",
+    "a wire story told one sentence per line": "SOCCER - LATE GOAL SINKS CITY .\nAnna Berg\nLONDON 1996-12-06\n"
+                                               "City lost 2-1 at home on Friday .\nThe winner came in the 89th minute .\n",
+    "a headline over a body with no header": "Storm hits coast\nHeavy rain fell overnight.\nRoads were closed.\n",
+}
+
+
+@pytest.mark.parametrize("text", LOSSLESS_CASES.values(), ids=LOSSLESS_CASES.keys())
+def test_no_body_text_is_lost(text):
+    """Every word is in a sentence, a header field or boilerplate: later stages must see all of the story."""
+    art = parse(text)
+    spans = list(art.sentences) + art.boilerplate + [s for s in (art.byline, art.dateline, art.published_span) if s]
+    covered = set()
+    for s in spans:
+        covered.update(range(s.start, s.end))
+    lost = "".join(ch for i, ch in enumerate(text) if i not in covered and ch.isalnum())
+    assert lost == ""                      # a detached " ." of tokenised text may fall outside
+
+
+def test_tokenised_date_line_is_the_publication_date():
+    assert parse("Rebels seize town\nMarch 01 , 2008\nRebels took the town on Friday .\n").published == "2008-03-01"
