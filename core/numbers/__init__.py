@@ -6,9 +6,14 @@ mention belongs to. All patterns live in ``core/resources/rules/*.toml`` plus th
 """
 from __future__ import annotations
 
+import re
+
 from article_facts.core.models import Article, Fact
 from article_facts.core.numbers.grammar import find_mentions, grammar, join_ranges
 from article_facts.core.rules import Window, load_rules
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 def extract(article: Article, context) -> list[Fact]:
@@ -16,10 +21,14 @@ def extract(article: Article, context) -> list[Fact]:
     ruleset = load_rules(tuple(getattr(options, "rules_files", ()) or ()))
     text = article.text
     rev = text[::-1]
-    phone = grammar().phone
+    g = grammar()
+    phone, number_words = g.phone, g.number_words
     facts: list[Fact] = []
     for sentence in article.sentences:
         lo, hi = sentence.start, sentence.end
+        words = set(_WORD.findall(text[lo:hi].lower()))
+        if number_words is not None and words.isdisjoint(number_words) and not _DIGIT.search(text, lo, hi):
+            continue                                # no digit and no number word: nothing to find
         mentions = find_mentions(text, lo, hi, rev)
         if not mentions:
             continue
@@ -31,7 +40,7 @@ def extract(article: Article, context) -> list[Fact]:
             found = find_mentions(text, s, e, rev)
             return found[0] if found else None
 
-        window = Window(text, rev, lo, hi, parse)
+        window = Window(text, rev, lo, hi, parse, words)
         matches, claimed = ruleset.match_multi(mentions, window)
         rest = join_ranges(text, rev, [m for i, m in enumerate(mentions) if i not in claimed])
         for mention in rest:

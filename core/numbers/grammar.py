@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.resources import load_toml
+from article_facts.core.rules.templates import alternation as _prefix_tree, trigger_words
 
 GRAMMAR_FILE = "rules/grammar/numbers.toml"
 
@@ -52,8 +53,8 @@ def phrase_regex(phrase: str, *, reverse: bool = False) -> str:
 
 
 def alternation(phrases, *, reverse: bool = False) -> str:
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_regex(p, reverse=reverse) for p in ordered) + ")"
+    """One of ``phrases``, longest first, as a prefix tree (every grammar pattern is case-insensitive)."""
+    return _prefix_tree(list(phrases), reverse)
 
 
 def _tidy(number: float) -> float | int:
@@ -93,6 +94,7 @@ class Grammar:
     unit_range_join: re.Pattern
     between_rev: re.Pattern
     from_rev: re.Pattern
+    number_words: frozenset | None   # a sentence without a digit needs one of these words to hold a number
 
     def parse_words(self, text: str) -> float | None:
         """'twenty-eight thousand six hundred forty-two' -> 28642; 'a dozen' -> 12."""
@@ -175,7 +177,18 @@ def grammar() -> Grammar:
         unit_range_join=re.compile(rf"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
         between_rev=re.compile(r"\s*neewteb\b", re.I),
         from_rev=re.compile(r"\s*morf\b", re.I),
+        number_words=_number_words(words, mult, data["vague"], data["fractions"]),
     )
+
+
+def _number_words(*groups) -> frozenset | None:
+    out: set[str] = set()
+    for group in groups:
+        words = trigger_words(group)
+        if words is None:
+            return None
+        out |= words
+    return frozenset(out)
 
 
 _SUFFIX = re.compile(r"[A-Za-z]+")

@@ -51,6 +51,8 @@ class Window:
     lo: int
     hi: int
     parse: Callable[[int, int], Any]          # (start, end) -> the number mention written there, or None
+    words: Any = None                         # the sentence's lowercased \\w+ words; None: try every rule
+    plan: Any = None                          # the rules whose trigger words occur (set by the RuleSet)
 
     @property
     def n(self) -> int:
@@ -170,6 +172,15 @@ def number_fields(m: NumberMention) -> dict[str, Any]:
     return {"value": m.value, "low": m.low, "high": m.high, "qualifier": m.qualifier}
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The rules worth trying in one sentence: those whose trigger words all occur in it."""
+
+    multi: list
+    single: list
+    fallback: list
+
+
 @dataclass
 class RuleSet:
     """All kinds in force: built-in rule files plus the user's, ready to match."""
@@ -182,6 +193,47 @@ class RuleSet:
         self.multi = [(k, r) for k in self.kinds for r in k.rules if r.multi]
         self.single = [(k, [r for r in k.rules if not r.multi]) for k in self.kinds if not k.fallback]
         self.fallback = [(k, [r for r in k.rules if not r.multi]) for k in self.kinds if k.fallback]
+        # Trigger index: one bit per distinct trigger set; a word sets the bits of every set holding it.
+        bits: dict[frozenset, int] = {}
+        self._word_bits: dict[str, int] = {}
+        self._rule_bits: dict[int, int] = {}
+        for spec in self.kinds:
+            for rule in spec.rules:
+                need = 0
+                for words in rule.triggers:
+                    if words not in bits:
+                        bits[words] = 1 << len(bits)
+                        for word in words:
+                            self._word_bits[word] = self._word_bits.get(word, 0) | bits[words]
+                    need |= bits[words]
+                self._rule_bits[id(rule)] = need
+        self._trigger_words = frozenset(self._word_bits)
+        self._plans: dict[int, Plan] = {}
+        self._full = Plan(self.multi, self.single, self.fallback)
+
+    def plan(self, words) -> Plan:
+        """The rules whose trigger words all occur in ``words`` (a sentence's lowercased words); every rule
+        when ``words`` is None."""
+        if words is None:
+            return self._full
+        have = 0
+        for word in self._trigger_words.intersection(words):
+            have |= self._word_bits[word]
+        plan = self._plans.get(have)
+        if plan is None:
+            def fits(rule: Rule) -> bool:
+                need = self._rule_bits[id(rule)]
+                return have & need == need
+            plan = self._plans[have] = Plan(
+                [(k, r) for k, r in self.multi if fits(r)],
+                [(k, rs) for k, rs in ((k, [r for r in rs if fits(r)]) for k, rs in self.single) if rs],
+                [(k, rs) for k, rs in ((k, [r for r in rs if fits(r)]) for k, rs in self.fallback) if rs])
+        return plan
+
+    def _plan_of(self, w: Window) -> Plan:
+        if w.plan is None:
+            w.plan = self.plan(w.words)
+        return w.plan
 
     def spec(self, kind: str) -> KindSpec | None:
         return self._by_kind.get(kind)
@@ -190,10 +242,13 @@ class RuleSet:
         """Rules with several numbers ("from 5,200 to 3,000 troops"). Returns facts and claimed mention ids."""
         out: list[Match] = []
         claimed: set[int] = set()
+        multi = self._plan_of(w).multi
+        if not multi:
+            return out, claimed
         for i, m in enumerate(mentions):
             if i in claimed:
                 continue
-            for kind, rule in self.multi:
+            for kind, rule in multi:
                 if not _meets(rule, m):
                     continue
                 hit = _try(rule, m, w)
@@ -223,8 +278,9 @@ class RuleSet:
         return out, claimed
 
     def match_single(self, m: NumberMention, w: Window) -> list[Match]:
-        out = self._match_kinds(self.single, m, w)
-        return out or self._match_kinds(self.fallback, m, w, first_only=True)
+        plan = self._plan_of(w)
+        out = self._match_kinds(plan.single, m, w)
+        return out or self._match_kinds(plan.fallback, m, w, first_only=True)
 
     def _match_kinds(self, kinds, m: NumberMention, w: Window, first_only: bool = False) -> list[Match]:
         out: list[Match] = []

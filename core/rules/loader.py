@@ -49,6 +49,7 @@ class Rule:
     fields: dict[str, Any]
     emits: tuple[Emit, ...]
     lists: dict[str, WordList]
+    triggers: tuple[frozenset[str], ...] = ()   # one word of each set must occur in the sentence
 
     @property
     def multi(self) -> bool:
@@ -165,6 +166,7 @@ def _build_rule(source: str, kind: str, i: int, raw: dict[str, Any], lists: dict
     if bad:
         raise ValueError(f"{where}: unknown requirement(s) {sorted(bad)}; allowed: {sorted(REQUIREMENTS)}")
     numbers = tuple((span_c.numbers if span_c else ()) + (after_c.numbers if after_c else ()))
+    triggers = tuple(dict.fromkeys(t for c in (before_c, span_c, after_c) if c for t in c.triggers))
     known = set(lists) | set(numbers) | {anchor, "word", "mod"}
     fields = dict(raw.get("fields", {}))
     for key, spec in fields.items():
@@ -181,7 +183,7 @@ def _build_rule(source: str, kind: str, i: int, raw: dict[str, Any], lists: dict
     rule = Rule(kind=kind, name=str(raw.get("name", f"rule-{i}")), description=str(raw.get("description", "")),
                 source=source, before_regex=r"\s*" + before_c.regex if before_c else None, forward_regex=forward,
                 numbers=numbers, anchor=anchor, requires=frozenset(requires), fields=fields, emits=tuple(emits),
-                lists=lists)
+                lists=lists, triggers=triggers)
     if not source.startswith("rules/"):           # a user's file: report a bad pattern now, naming the file
         try:
             rule.before, rule.forward

@@ -52,14 +52,53 @@ def phrase_regex(phrase: str, reverse: bool = False) -> str:
     return body
 
 
+def _trie(phrases) -> dict:
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = phrase[-1:].isalnum()          # the phrase ends here; True: a word edge must follow
+    return root
+
+
+def _trie_regex(node: dict) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(node[ch]) for ch in sorted(k for k in node if k)]
+    if "" in node:                                # after the longer phrases: longest match first
+        alts.append(r"\b" if node[""] else "")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 @lru_cache(maxsize=256)
 def _alternation(phrases: frozenset, reverse: bool) -> str:
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_regex(p, reverse) for p in ordered) + ")"
+    texts = {p[::-1] if reverse else p for p in phrases}
+    words = sorted(t for t in texts if t[:1].isalnum())
+    others = sorted(t for t in texts if not t[:1].isalnum())
+    parts = ([r"\b" + _trie_regex(_trie(words))] if words else []) + ([_trie_regex(_trie(others))] if others else [])
+    return "(?:" + "|".join(parts) + ")"
 
 
 def alternation(phrases, reverse: bool = False) -> str:
-    return _alternation(frozenset(phrases), reverse)
+    """One phrase of ``phrases`` (case-insensitive patterns only), as a prefix tree: the same matches, longest
+    first, as a flat alternation, but each position tries only the branches its next character allows."""
+    return _alternation(frozenset(" ".join(p.lower().split()) for p in phrases if p.split()), reverse)
+
+
+_RUN = re.compile(r"\w+")
+
+
+def trigger_words(phrases) -> frozenset[str] | None:
+    """A word that must occur (lowercased, as a whole \\w+ run) wherever a phrase of ``phrases`` matches: one
+    per phrase. None when some phrase has no such word ("%")."""
+    out = set()
+    for phrase in phrases:
+        text = " ".join(phrase.lower().split())
+        whole = [r.group() for r in _RUN.finditer(text)
+                 if (r.start() > 0 or text[:1].isalnum()) and (r.end() < len(text) or text[-1:].isalnum())]
+        if not whole:
+            return None
+        out.add(max(whole, key=len))
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -67,6 +106,7 @@ class Compiled:
     regex: str
     lists: tuple[str, ...]            # list names with a named group
     numbers: tuple[str, ...]          # number parts with a named group (n_<part>)
+    triggers: tuple[frozenset[str], ...] = ()   # per required token: one of these words must occur
 
 
 def compile_template(template: str, lists: dict[str, WordList], *, number_regex: str | None,
@@ -80,6 +120,7 @@ def compile_template(template: str, lists: dict[str, WordList], *, number_regex:
     parts: list[str] = []
     names: list[str] = []
     numbers: list[str] = []
+    triggers: list[frozenset[str]] = []
     for token in tokens:
         m = _TOKEN.match(token)
         if not m:
@@ -89,6 +130,9 @@ def compile_template(template: str, lists: dict[str, WordList], *, number_regex:
             if not alts:
                 raise TemplateError(f"empty literal in template {template!r}")
             body = alternation(alts, reverse)
+            words = None if m["lop"] else trigger_words(alts)
+            if words:
+                triggers.append(words)
             parts.append(f"(?:{body})?" if m["lop"] else body)
             continue
         name, arg, op = m["name"], m["arg"], m["op"]
@@ -131,6 +175,9 @@ def compile_template(template: str, lists: dict[str, WordList], *, number_regex:
                 name = "_".join(members)
                 lists[name] = WordList(name, merged)
             alt = alternation(lists[name].canonical, reverse)
+            words = None if op else trigger_words(lists[name].canonical)
+            if words:
+                triggers.append(words)
             if name not in used:
                 used.add(name)
                 names.append(name)
@@ -144,4 +191,4 @@ def compile_template(template: str, lists: dict[str, WordList], *, number_regex:
             body = f"(?:{inner}\\s*){{0,{MAX_REPEAT}}}"
         parts.append(body)
     regex = r"\s*".join(parts)
-    return Compiled(regex, tuple(names), tuple(numbers))
+    return Compiled(regex, tuple(names), tuple(numbers), tuple(triggers))
