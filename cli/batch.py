@@ -72,6 +72,8 @@ def run(items: Iterator[Item], options: Options, workers: int = 1, ordered: bool
     """Yield (item, record) for every item: in input order unless ``ordered`` is False."""
     _init_worker(options, timeout, debug)
     if workers <= 1:
+        if timeout > 0:
+            warm_up(options)        # loading rules once is not the article's time
         for item in items:
             yield item, _analyse_limited(item)
         return

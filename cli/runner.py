@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from article_facts.cli.inputs import Item
-from article_facts.core.errors import InputError
+from article_facts.core.errors import InputError, TimedOut
 from article_facts.core.models import ErrorInfo, Record
 from article_facts.core.pipeline import Options, analyse
 
@@ -19,6 +19,8 @@ def analyse_item(item: Item, options: Options, debug: bool = False) -> dict:
                       published=item.published, options=options)
     except InputError as exc:
         rec = Record(id=item.id, source=item.source, error=ErrorInfo(exc.kind, str(exc)))
+    except TimedOut:
+        raise
     except Exception as exc:  # one pathological article must not end a batch
         if debug:
             raise

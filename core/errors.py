@@ -32,5 +32,7 @@ class Unreadable(InputError):
     kind = "unreadable"
 
 
-class TimedOut(InputError):
+class TimedOut(Exception):
+    """Raised by the per-article time limit; not an input error, so no stage may swallow it."""
+
     kind = "timeout"

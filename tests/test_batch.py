@@ -75,8 +75,8 @@ def test_glob_selects_files(tmp_path):
 
 def test_time_limit_turns_a_runaway_article_into_an_error(tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text(ARTICLE * 400, encoding="utf-8")
-    p = run_cli("summarize", str(big), str(SEED), "--timeout", "0.05", "--workers", "1")
+    big.write_text(ARTICLE * 1000, encoding="utf-8")          # several seconds of work
+    p = run_cli("summarize", str(big), str(SEED), "--timeout", "0.5", "--workers", "1")
     recs = [json.loads(l) for l in p.stdout.splitlines()]
     assert [r["error"]["type"] if r["error"] else None for r in recs] == ["timeout", None]
     assert p.returncode == 1
