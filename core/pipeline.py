@@ -21,6 +21,16 @@ STAGES: tuple[str, ...] = (
     "article_facts.core.who.quotes",     # quote (uses the entities for speakers)
 )
 _WORDS = re.compile(r"\w+")
+# The fields each built-in kind always carries in the record (null when unknown): the schema's contract.
+CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
+    "troops": ("value", "low", "high", "qualifier", "force", "role"),
+    "troop_change": ("from", "to", "change"),
+    "casualties": ("casualty", "value", "low", "high", "qualifier"),
+    "money": ("value", "currency"),
+    "percent": ("value",),
+    "quantity": ("value", "unit", "low", "high"),
+    "quote": ("speaker",),
+}
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,9 @@ def extract_facts(article: Article, options: Options) -> list[Fact]:
     ctx = Context(published=article.published, options=options)
     for name in STAGES:
         ctx.facts.extend(_stage(name)(article, ctx))
+    for fact in ctx.facts:
+        for key in CONTRACT_FIELDS.get(fact.kind, ()):
+            fact.attrs.setdefault(key, None)
     ctx.facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return ctx.facts
 
