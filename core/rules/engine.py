@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 from article_facts.core.rules.loader import KindSpec, Rule
-from article_facts.core.rules.templates import alternation
+from article_facts.core.rules.templates import alternation, trigger_words
 
 _REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_WORD = re.compile(r"\w+")
 
 
 class NumberMention(Protocol):
@@ -144,7 +145,12 @@ def _evaluate_one(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, 
         return None if part is None else part.value
     text = _group(name, before, fwd)
     if text is None and name in rule.lists and not _has_group(name, before, fwd):
-        found = _list_regex(rule.lists[name]).search(fwd.string, mention.start, fwd.end("_end"))
+        words = rule.lists[name]
+        needed = trigger_words(words.phrases)
+        span = fwd.string[mention.start:fwd.end("_end")]
+        if needed is not None and needed.isdisjoint(_WORD.findall(span.lower())):
+            return None                               # none of the list's words in the span: no search
+        found = _list_regex(words).search(fwd.string, mention.start, fwd.end("_end"))
         text = found.group() if found else None      # a list inside a repeated slot: "{mod+force}*"
     if text is None:
         return None

@@ -9,7 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from article_facts.core.rules.templates import TemplateError, WordList, alternation, compile_template, norm
+from article_facts.core.rules.templates import (TemplateError, WordList, compile_template, deferred_alternation, norm,
+                                                render)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,11 +58,11 @@ class Rule:
 
     @cached_property
     def before(self) -> re.Pattern | None:
-        return re.compile(self.before_regex, re.I) if self.before_regex else None
+        return re.compile(render(self.before_regex), re.I) if self.before_regex else None
 
     @cached_property
     def forward(self) -> re.Pattern:
-        return re.compile(self.forward_regex, re.I)
+        return re.compile(render(self.forward_regex), re.I)
 
 
 @dataclass
@@ -195,4 +196,5 @@ def _build_rule(source: str, kind: str, i: int, raw: dict[str, Any], lists: dict
 def function_words_regex(shared: dict[str, WordList]) -> tuple[str, str]:
     """Regexes for {word} (not a function word) and {mod} (not a linking word), from common.toml."""
     words, stop = shared.get("function_words"), shared.get("mod_stop")
-    return (alternation(words.canonical) if words else "(?!)", alternation(stop.canonical) if stop else "(?!)")
+    return (deferred_alternation(words.phrases) if words else "(?!)",
+            deferred_alternation(stop.phrases) if stop else "(?!)")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _TOKEN = re.compile(r"\{(?P<name>[a-z_][a-z0-9_+]*)(?::(?P<arg>[a-z0-9_]+))?\}(?P<op>[?*]?)$|(?P<lit>[^{}\s]+?)(?P<lop>\??)$")
 MAX_REPEAT = 3
@@ -32,6 +32,10 @@ class WordList:
 
     name: str
     canonical: dict[str, str]
+
+    @cached_property
+    def phrases(self) -> frozenset:
+        return frozenset(self.canonical)            # keys are already normalised (``norm``)
 
     def value_of(self, matched: str) -> str:
         key = " ".join(matched.lower().split())
@@ -52,20 +56,31 @@ def phrase_regex(phrase: str, reverse: bool = False) -> str:
     return body
 
 
-def _trie(phrases) -> dict:
-    root: dict = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = phrase[-1:].isalnum()          # the phrase ends here; True: a word edge must follow
-    return root
+def _escape(text: str) -> str:
+    return r"\s+".join(re.escape(part) for part in text.split(" "))
 
 
-def _trie_regex(node: dict) -> str:
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(node[ch]) for ch in sorted(k for k in node if k)]
-    if "" in node:                                # after the longer phrases: longest match first
-        alts.append(r"\b" if node[""] else "")
+def _tree_regex(phrases: list[str], depth: int) -> str:
+    """Phrases sharing their first ``depth`` characters (sorted) as one prefix tree, longest match first."""
+    alts: list[str] = []
+    ends_here = None
+    i = 0
+    while i < len(phrases):
+        phrase = phrases[i]
+        if len(phrase) == depth:
+            ends_here = phrase[-1:].isalnum()     # True: a word edge must follow
+            i += 1
+            continue
+        j = i + 1
+        while j < len(phrases) and len(phrases[j]) > depth and phrases[j][depth] == phrase[depth]:
+            j += 1
+        if j == i + 1:                            # a single phrase: its whole tail at once
+            alts.append(_escape(phrase[depth:]) + (r"\b" if phrase[-1:].isalnum() else ""))
+        else:
+            alts.append(_escape(phrase[depth]) + _tree_regex(phrases[i:j], depth + 1))
+        i = j
+    if ends_here is not None:                     # after the longer phrases: longest match first
+        alts.append(r"\b" if ends_here else "")
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
@@ -74,14 +89,42 @@ def _alternation(phrases: frozenset, reverse: bool) -> str:
     texts = {p[::-1] if reverse else p for p in phrases}
     words = sorted(t for t in texts if t[:1].isalnum())
     others = sorted(t for t in texts if not t[:1].isalnum())
-    parts = ([r"\b" + _trie_regex(_trie(words))] if words else []) + ([_trie_regex(_trie(others))] if others else [])
+    parts = ([r"\b" + _tree_regex(words, 0)] if words else []) + ([_tree_regex(others, 0)] if others else [])
     return "(?:" + "|".join(parts) + ")"
 
 
 def alternation(phrases, reverse: bool = False) -> str:
     """One phrase of ``phrases`` (case-insensitive patterns only), as a prefix tree: the same matches, longest
     first, as a flat alternation, but each position tries only the branches its next character allows."""
-    return _alternation(frozenset(" ".join(p.lower().split()) for p in phrases if p.split()), reverse)
+    return _alternation(_key(phrases), reverse)
+
+
+def _key(phrases) -> frozenset:
+    if isinstance(phrases, frozenset):
+        return phrases                              # already normalised: WordList.phrases
+    return frozenset(" ".join(p.lower().split()) for p in phrases if p.split())
+
+
+# Rule patterns hold placeholders for their alternations until first use (``render``), so loading rules
+# builds no prefix tree for a rule that never meets its trigger words.
+_DEFERRED: list[tuple[frozenset, bool]] = []
+_DEFERRED_INDEX: dict[tuple[frozenset, bool], int] = {}
+_PLACEHOLDER = re.compile("\x00(\\d+)\x00")
+
+
+def deferred_alternation(phrases, reverse: bool = False) -> str:
+    """A placeholder for ``alternation(phrases, reverse)`` that ``render`` expands."""
+    key = (_key(phrases), reverse)
+    index = _DEFERRED_INDEX.get(key)
+    if index is None:
+        index = _DEFERRED_INDEX[key] = len(_DEFERRED)
+        _DEFERRED.append(key)
+    return f"\x00{index}\x00"
+
+
+def render(regex: str) -> str:
+    """``regex`` with every deferred alternation expanded."""
+    return _PLACEHOLDER.sub(lambda m: _alternation(*_DEFERRED[int(m.group(1))]), regex)
 
 
 _RUN = re.compile(r"\w+")
@@ -90,9 +133,16 @@ _RUN = re.compile(r"\w+")
 def trigger_words(phrases) -> frozenset[str] | None:
     """A word that must occur (lowercased, as a whole \\w+ run) wherever a phrase of ``phrases`` matches: one
     per phrase. None when some phrase has no such word ("%")."""
+    return _trigger_words(_key(phrases))
+
+
+@lru_cache(maxsize=256)
+def _trigger_words(phrases: frozenset) -> frozenset[str] | None:
     out = set()
-    for phrase in phrases:
-        text = " ".join(phrase.lower().split())
+    for text in phrases:
+        if text.isalnum():
+            out.add(text)
+            continue
         whole = [r.group() for r in _RUN.finditer(text)
                  if (r.start() > 0 or text[:1].isalnum()) and (r.end() < len(text) or text[-1:].isalnum())]
         if not whole:
@@ -129,7 +179,7 @@ def compile_template(template: str, lists: dict[str, WordList], *, number_regex:
             alts = [a for a in m["lit"].replace("_", " ").split("|") if a]
             if not alts:
                 raise TemplateError(f"empty literal in template {template!r}")
-            body = alternation(alts, reverse)
+            body = deferred_alternation(alts, reverse)
             words = None if m["lop"] else trigger_words(alts)
             if words:
                 triggers.append(words)
@@ -174,8 +224,8 @@ def compile_template(template: str, lists: dict[str, WordList], *, number_regex:
                     merged.update(lists[member].canonical)
                 name = "_".join(members)
                 lists[name] = WordList(name, merged)
-            alt = alternation(lists[name].canonical, reverse)
-            words = None if op else trigger_words(lists[name].canonical)
+            alt = deferred_alternation(lists[name].phrases, reverse)
+            words = None if op else trigger_words(lists[name].phrases)
             if words:
                 triggers.append(words)
             if name not in used:
