@@ -1,4 +1,9 @@
-"""Which way an underspecified date points: the tense cue nearest to the expression (past, future or none)."""
+"""Which way an underspecified date points: the tense of the verb group nearest to the expression.
+
+The nearest cue word before the expression decides, else the nearest after it (words from resources
+timex/tense.toml). A past form is read with its auxiliaries, so "will be paid Dec. 14" is future, "was paid"
+past, and "is owned" no cue at all.
+"""
 from __future__ import annotations
 
 import re
@@ -7,45 +12,68 @@ from functools import lru_cache
 
 from article_facts.core.resources import load_toml
 
-_WORD = re.compile(r"[A-Za-z']+")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+")
 
 
 @dataclass(frozen=True)
 class TenseCues:
     future: frozenset[str]
     past: frozenset[str]
+    future_pairs: frozenset[tuple[str, str]]
     past_suffix: str
     not_past: frozenset[str]
+    aux_future: frozenset[str]
+    aux_none: frozenset[str]
+    aux_past: frozenset[str]
+    aux_window: int
     window: int
+    near_day: int
+    near_month: int
 
-    def of(self, word: str) -> str | None:
-        w = word.lower()
+    def is_past_form(self, w: str) -> bool:
+        return w in self.past or (w.endswith(self.past_suffix) and len(w) > 4 and w not in self.not_past)
+
+    def at(self, words: list[str], i: int) -> str | None:
+        """The tense cue of words[i] read with the words before it ("" for a participle with no tense)."""
+        w = words[i]
+        if i > 0 and (words[i - 1], w) in self.future_pairs:
+            return "future"
         if w in self.future:
             return "future"
-        if w in self.past or (w.endswith(self.past_suffix) and len(w) > 4 and w not in self.not_past):
-            return "past"
-        return None
+        if not self.is_past_form(w):
+            return None
+        auxiliaries = words[max(0, i - self.aux_window):i]
+        for aux in reversed(auxiliaries):
+            if aux in self.aux_future:
+                return "future"
+            if aux in self.aux_past:
+                return "past"
+        return "" if any(aux in self.aux_none for aux in auxiliaries) else "past"
 
 
 @lru_cache(maxsize=1)
 def cues() -> TenseCues:
     data = load_toml("timex/tense.toml")
-    return TenseCues(frozenset(data["future"]), frozenset(data["past"]), data["past_suffix"],
-                     frozenset(data["not_past"]), int(data["window"]))
+    pairs = frozenset(tuple(p.split()) for p in data.get("future_pairs", []))
+    return TenseCues(frozenset(data["future"]), frozenset(data["past"]), pairs, data["past_suffix"],
+                     frozenset(data["not_past"]), frozenset(data["aux_future"]), frozenset(data["aux_none"]),
+                     frozenset(data["aux_past"]), int(data["aux_window"]), int(data["window"]),
+                     int(data["near_days"]["day"]), int(data["near_days"]["month"]))
 
 
 def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str | None:
-    """The tense of the nearest cue word before text[start:end], else after it, within text[lo:hi], or None."""
+    """The tense ("past" or "future") of the cue nearest to text[start:end] within text[lo:hi], or None."""
     c = cues()
-    before = _WORD.findall(text, lo, start)[-c.window:]
-    after = _WORD.findall(text, end, len(text) if hi is None else hi)[:c.window]
-    # The governing verb mostly comes before the date ("will meet on Friday"), so look back first.
-    for word in reversed(before):
-        t = c.of(word)
+    before = [w.lower() for w in _WORD.findall(text, lo, start)]
+    reach = max(0, len(before) - c.window)
+    for i in range(len(before) - 1, reach - 1, -1):
+        t = c.at(before, i)
         if t:
             return t
-    for word in after:
-        t = c.of(word)
+    after = [w.lower() for w in _WORD.findall(text, end, len(text) if hi is None else hi)[:c.window]]
+    context = before[-c.aux_window:] + after
+    for i in range(len(context) - len(after), len(context)):
+        t = c.at(context, i)
         if t:
             return t
     return None

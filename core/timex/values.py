@@ -7,9 +7,9 @@ and the tense around the expression:
   @shift(dct|ref, grain, n)   anchor moved by n grains (year, quarter, month, week, day, decade, or Y/M/W/D)
   @at(dct|ref, grain)          anchor at a granularity
   @dur(n, unit)               duration: P3Y, PT2H, PXW, P10Y for a decade
-  @weekday(d[, future])       nearest weekday d (1 = Monday) before or after dct, by tense
+  @weekday(d[, past|future])  nearest weekday d (1 = Monday) before or after dct, by tense
   @holiday(mm-dd)             a fixed holiday, year by tense
-  @year(mm)                   the year of month mm nearest dct, by tense; @quarter(q) likewise gives YYYY-Qq
+  @year(mm[, dd])             the year of month mm (day dd): nearest dct if close, else by tense; @quarter(q) likewise gives YYYY-Qq
   @lastmonth(mm) @nextmonth(mm)   the month mm before / after dct
   @season(this|last|next, SU) the season's year and code
   @nth(mm-wd-n)               floating holiday (n-th weekday of a month), year by tense
@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from calendar import monthrange
 from datetime import date, timedelta
 from typing import Callable
 
 from article_facts.core.timex.calendar import (GRAIN_ALIASES, UNDERSPECIFIED, CalDate, nth_weekday,
                                                 parse_value)
+from article_facts.core.timex.tense import cues
 
 _CALL = re.compile(r"@(\w+)\(([^()@]*)\)")
 _HOLE = re.compile(r"<<(\w+?)>>")
@@ -124,24 +126,36 @@ def _weekday(a: Anchors, d: str, direction: str = "") -> str:
         return f"XXXX-WXX-{wd}"
     diff = wd - a.dct.isoweekday()
     if diff == 0:
-        return a.dct.isoformat()
+        # "last Wednesday" said on a Wednesday is a week ago; plain "Wednesday" is today.
+        step = {"past": -7, "future": 7}.get(direction, 0)
+        return (a.dct + timedelta(days=step)).isoformat()
     if (direction or a.tense()) == "future":
         return (a.dct + timedelta(days=diff % 7)).isoformat()
     return (a.dct - timedelta(days=(-diff) % 7)).isoformat()
 
 
 def _year(a: Anchors, mm: str, dd: str = "") -> str:
+    """The year of month mm (day dd) written without one: the occurrence nearest to dct when it is close
+    (news omits the year of recent and coming dates), else the one the tense points to, else the nearest."""
     if a.dct is None:
         return "XXXX"
-    month, day = int(mm), _int(dd) or 1
-    y = a.dct.year
-    here = (a.dct.month, a.dct.day if dd else 1)
+    day = _int(dd)
+    options = [_occurrence(a.dct.year + k, int(mm), day) for k in (-1, 0, 1)]
+    nearest = min(options, key=lambda d: (abs((d - a.dct).days), d > a.dct))
+    near = cues()
+    if abs((nearest - a.dct).days) <= (near.near_day if day else near.near_month):
+        return f"{nearest.year:04d}"
     tense = a.tense()
-    if tense == "past" and (month, day) > here:
-        y -= 1
-    elif tense == "future" and (month, day) < here:
-        y += 1
-    return f"{y:04d}"
+    here = a.dct if day else a.dct.replace(day=1)
+    if tense == "past":
+        return f"{max(d for d in options if d <= here).year:04d}"
+    if tense == "future":
+        return f"{min(d for d in options if d >= here).year:04d}"
+    return f"{nearest.year:04d}"
+
+
+def _occurrence(year: int, month: int, day: int | None) -> date:
+    return date(year, month, min(day, monthrange(year, month)[1]) if day else 1)
 
 
 def _quarter(a: Anchors, q: str) -> str:
