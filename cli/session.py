@@ -14,6 +14,7 @@ from article_facts.cli.outdir import OutputDir
 from article_facts.core.pipeline import Options
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
+SMALL_JOB = 4           # named files up to this many run in-process
 
 
 def err(message: str) -> None:
@@ -61,7 +62,16 @@ class Session:
     _names: dict[int, str] = field(default_factory=dict)
 
     def _single_article(self) -> bool:
-        return len(self.inputs) == 1 and not Path(self.inputs[0]).is_dir() and not self.inputs[0].endswith(".jsonl")
+        return len(self.inputs) == 1 and self._plain_files()
+
+    def _plain_files(self) -> bool:
+        return all(arg == "-" or (not arg.endswith(".jsonl") and not Path(arg).is_dir()) for arg in self.inputs)
+
+    def _worker_count(self) -> int:
+        """A few named files are quicker in-process than through a pool that must start and warm up."""
+        if self._plain_files() and len(self.inputs) <= SMALL_JOB:
+            return 1
+        return self.workers or available_cpus()
 
     def _items(self, outdir: OutputDir | None) -> Iterator[Item]:
         for item in expand(self.inputs, self.max_bytes, self.globs or DEFAULT_GLOBS):
@@ -85,7 +95,7 @@ class Session:
         outdir = OutputDir(self.out, ".md" if self.fmt == "md" else ".json") if self.out else None
         if outdir is not None and self.resume:
             outdir.remove_stale_temporaries()
-        workers = 1 if self._single_article() else (self.workers or available_cpus())
+        workers = self._worker_count()
         show_progress = not self.quiet and sys.stderr.isatty() and not self._single_article()
         emit = self._file_writer(outdir) if outdir else self._stdout_writer()
         started = time.perf_counter()
