@@ -98,7 +98,10 @@ class _Scanner:
 
     # ------------------------------------------------------------------ groups
     def scan(self) -> list[Mention]:
-        for sent in self.article.sentences:
+        art = self.article
+        regions = sorted([*art.sentences, *(s for s in (art.byline, art.dateline) if s is not None)],
+                         key=lambda s: s.start)       # the byline names a person, the dateline a place
+        for sent in regions:
             text = sent.text
             if _is_all_caps_line(text):
                 self.caps_lines.append(_tokens(text, sent.start))
