@@ -6,6 +6,7 @@ and the tense around the expression:
 
   @shift(dct|ref, grain, n)   anchor moved by n grains (year, quarter, month, week, day, decade, or Y/M/W/D)
   @at(dct|ref, grain)          anchor at a granularity
+  @refday()                   the day mentioned last, else dct's day (for a bare clock time)
   @dur(n, unit)               duration: P3Y, PT2H, PXW, P10Y for a decade
   @weekday(d[, past|future])  nearest weekday d (1 = Monday) before or after dct, by tense
   @holiday(mm-dd)             a fixed holiday, year by tense
@@ -103,6 +104,13 @@ def _at(a: Anchors, which: str, grain: str) -> str:
         from article_facts.core.timex.calendar import coarser
         return CalDate(base.day, coarser(base.grain, grain)).value()
     return base.at(grain).value()
+
+
+def _refday(a: Anchors) -> str:
+    """The day mentioned last, if a day was; else the publication day."""
+    if a.ref is not None and a.ref.grain == "day":
+        return a.ref.value()
+    return _at(a, "dct", "day")
 
 
 def _dur(a: Anchors, n: str, unit: str) -> str:
@@ -261,7 +269,7 @@ def _century(a: Anchors, n: str) -> str:
 
 
 _FUNCTIONS: dict[str, Callable[..., str]] = {
-    "shift": _shift, "at": _at, "dur": _dur, "weekday": _weekday, "year": _year, "quarter": _quarter,
+    "shift": _shift, "at": _at, "refday": _refday, "dur": _dur, "weekday": _weekday, "year": _year, "quarter": _quarter,
     "lastmonth": _lastmonth, "nextmonth": _nextmonth, "season": _season, "nth": _nth, "holiday": _holiday, "ago": _ago,
     "later": _later, "yearago": _yearago, "yearquarter": _yearquarter, "clock": _clock, "decade": _decade, "century": _century,
 }
