@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from article_facts.core.models import Article, Fact, Span
+from article_facts.core.models import Article, Fact
 from article_facts.core.timex.calendar import parse_dct
 from article_facts.core.timex.grammar import Grammar, grammar
 from article_facts.core.timex.tense import tense_near
@@ -74,25 +74,11 @@ def _matches(g: Grammar, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]
                 break
 
 
-def _regions(article: Article) -> Iterator[tuple[int | None, int, int]]:
-    """(sentence index, start, end) of the text to tag: the sentences in document order, plus any body
-    paragraph text that structure analysis left outside every sentence and every header or boilerplate span
-    (so that no date in the body is lost)."""
-    covered = sorted([(s.start, s.end) for s in article.sentences]
-                     + [(sp.start, sp.end) for sp in (article.headline, article.standfirst, article.byline,
-                                                      article.dateline, article.published_span) if sp]
-                     + [(sp.start, sp.end) for sp in article.boilerplate])
-    gaps: list[tuple[int, int]] = []
-    pos = 0
-    for start, end in covered:
-        if start > pos:
-            gaps.append((pos, start))
-        pos = max(pos, end)
-    gaps.append((pos, len(article.text)))
-    regions = [(s.index, s.start, s.end) for s in article.sentences]
-    regions += [(None, a, b) for a, b in gaps if article.text[a:b].strip()]
-    regions.sort(key=lambda r: r[1])
-    yield from regions
+def _regions(article: Article) -> Iterator[tuple[int, int, int]]:
+    """(sentence index, start, end) of the text to tag: headline, standfirst and body sentences in order.
+    Structure analysis keeps every body line in some sentence, so nothing outside them is tagged."""
+    for s in article.sentences:
+        yield s.index, s.start, s.end
 
 
 def _slots(g: Grammar, m: re.Match[str], group: str) -> dict[str, str]:
