@@ -1,9 +1,10 @@
-"""The temporal tagger's rules, compiled from resources/timex into one linear-time master regex.
+"""The temporal tagger's rules, compiled from resources/timex into linear-time regexes, one per trigger word.
 
 A rule (rules.toml) is a regex with ``<<slot>>`` holes, a TIMEX3 type and a value template. A slot is either
-a vocabulary table (vocabulary.toml: surface word -> normalised value) or a named regex from [slots]. All rules
-become alternatives of one regex, tried in file order at each word start, so the earliest-starting match wins
-and, at the same start, the rule written first (the more specific one).
+a vocabulary table (vocabulary.toml: surface word -> normalised value) or a named regex from [slots]. Rules
+are alternatives of one regex, tried in file order at each word start, so the earliest-starting match wins
+and, at the same start, the rule written first (the more specific one). Each trigger word's sub-regex (the
+rules that word can start or hold) is compiled the first time the word is seen, which keeps start-up short.
 """
 from __future__ import annotations
 
@@ -31,13 +32,16 @@ class Rule:
 
 @dataclass(frozen=True)
 class Grammar:
-    master: re.Pattern[str]
     rules: dict[str, Rule]
     tables: dict[str, dict[str, str]]          # lower-cased keys for case-insensitive tables
     case_sensitive: frozenset[str]
     triggers: frozenset[str]                   # lower-case words of which a taggable sentence has one
     index: dict[str, tuple[int, ...]]          # trigger word ("#" for digits) -> the rules that may use it
     parts: tuple[str, ...]                     # each rule's alternative, for building sub-grammars
+
+    def master(self) -> re.Pattern[str]:
+        """All rules as one regex (compiled on first use: tagging only needs the per-trigger ones)."""
+        return _sub_master(self, tuple(range(len(self.parts))))
 
     def rules_for(self, token: str) -> re.Pattern[str] | None:
         """The master regex restricted to the rules a token can trigger (None if it triggers none)."""
@@ -117,7 +121,6 @@ def grammar() -> Grammar:
         parts.append(f"(?P<{group}>{body})(?![\\w])")
         rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group,
                             spec.get("anchor", True))
-    master = re.compile(_LEAD + "|".join(parts) + ")")
     spec = data.get("triggers", {})
     triggers = {w.lower() for w in spec.get("words", [])}
     for name in spec.get("trigger_tables", []):
@@ -128,7 +131,7 @@ def grammar() -> Grammar:
     for i, rule_spec in enumerate(data["rule"]):
         for word in _rule_triggers(rule_spec["pattern"], tables, triggers):
             index.setdefault(word, []).append(i)
-    return Grammar(master, rules, lowered, sensitive, frozenset(triggers),
+    return Grammar(rules, lowered, sensitive, frozenset(triggers),
                    {w: tuple(ids) for w, ids in index.items()}, tuple(parts))
 
 
