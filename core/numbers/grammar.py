@@ -41,17 +41,6 @@ class Mention:
         return self.qualifier == "range"
 
 
-def phrase_regex(phrase: str, *, reverse: bool = False) -> str:
-    """A phrase as a regex: spaces match any whitespace, word edges get \\b. Reversed for left-context use."""
-    text = phrase[::-1] if reverse else phrase
-    body = r"\s+".join(re.escape(part) for part in text.split())
-    if text[:1].isalnum():
-        body = r"\b" + body
-    if text[-1:].isalnum():
-        body += r"\b"
-    return body
-
-
 def alternation(phrases, *, reverse: bool = False) -> str:
     """One of ``phrases``, longest first, as a prefix tree (every grammar pattern is case-insensitive)."""
     return _prefix_tree(list(phrases), reverse)

@@ -30,29 +30,34 @@ class Length:
 
 @dataclass(frozen=True)
 class AlgorithmInfo:
+    """``module`` holds our own ``summarize``; for sumy's algorithms it is the sumy class as "module:Class"."""
+
     name: str
     module: str
     description: str
     speed: str
+
+    @property
+    def is_sumy(self) -> bool:
+        return self.module.startswith("sumy.")
 
 
 class Summarizer(Protocol):
     def __call__(self, article: Article, length: Length) -> list[SummarySentence]: ...
 
 
-_PKG = "article_facts.core.summarizers"
 ALGORITHMS: dict[str, AlgorithmInfo] = {
     a.name: a for a in [
         AlgorithmInfo("news", "article_facts.core.summarizers.news", "our news ranker: lead bias, centrality, headline, MMR", "4.7x"),
         AlgorithmInfo("lead", "article_facts.core.summarizers.lead", "the first N body sentences (Lead-N baseline)", "250x"),
-        AlgorithmInfo("lexrank", f"{_PKG}.lexrank", "sumy LexRank: eigenvector centrality of the tf-idf sentence graph", "1.0x"),
-        AlgorithmInfo("textrank", f"{_PKG}.textrank", "sumy TextRank: PageRank over word-overlap similarity", "1.5x"),
-        AlgorithmInfo("lsa", f"{_PKG}.lsa", "sumy LSA: sentences strongest in the top latent topics (SVD)", "0.3x"),
-        AlgorithmInfo("luhn", f"{_PKG}.luhn", "sumy Luhn: clusters of significant (frequent) words", "4.3x"),
-        AlgorithmInfo("edmundson", f"{_PKG}.edmundson", "sumy Edmundson: English cue words, headline words, location", "5.2x"),
-        AlgorithmInfo("kl", f"{_PKG}.kl", "sumy KL-Sum: greedy KL-divergence to the article (slow: super-linear)", "0.2x slow"),
-        AlgorithmInfo("sumbasic", f"{_PKG}.sumbasic", "sumy SumBasic: word probabilities, updated after each pick", "4.8x"),
-        AlgorithmInfo("reduction", f"{_PKG}.reduction", "sumy Reduction: graph of shared words between sentences", "1.7x"),
+        AlgorithmInfo("lexrank", "sumy.summarizers.lex_rank:LexRankSummarizer", "sumy LexRank: eigenvector centrality of the tf-idf sentence graph", "1.0x"),
+        AlgorithmInfo("textrank", "sumy.summarizers.text_rank:TextRankSummarizer", "sumy TextRank: PageRank over word-overlap similarity", "1.5x"),
+        AlgorithmInfo("lsa", "sumy.summarizers.lsa:LsaSummarizer", "sumy LSA: sentences strongest in the top latent topics (SVD)", "0.3x"),
+        AlgorithmInfo("luhn", "sumy.summarizers.luhn:LuhnSummarizer", "sumy Luhn: clusters of significant (frequent) words", "4.3x"),
+        AlgorithmInfo("edmundson", "sumy.summarizers.edmundson:EdmundsonSummarizer", "sumy Edmundson: English cue words, headline words, location", "5.2x"),
+        AlgorithmInfo("kl", "sumy.summarizers.kl:KLSummarizer", "sumy KL-Sum: greedy KL-divergence to the article (slow: super-linear)", "0.2x slow"),
+        AlgorithmInfo("sumbasic", "sumy.summarizers.sum_basic:SumBasicSummarizer", "sumy SumBasic: word probabilities, updated after each pick", "4.8x"),
+        AlgorithmInfo("reduction", "sumy.summarizers.reduction:ReductionSummarizer", "sumy Reduction: graph of shared words between sentences", "1.7x"),
     ]
 }
 
@@ -62,4 +67,8 @@ def get(name: str) -> Summarizer:
         info = ALGORITHMS[name]
     except KeyError:
         raise ValueError(f"unknown algorithm {name!r}; choose from {', '.join(ALGORITHMS)}") from None
+    if info.is_sumy:
+        from article_facts.core.summarizers.sumy_bridge import sumy_algorithm
+
+        return sumy_algorithm(info.module)
     return importlib.import_module(info.module).summarize

@@ -9,10 +9,14 @@ algorithms runs.
 """
 from __future__ import annotations
 
+import importlib
 import re
+import warnings
+from functools import partial
 from typing import Any, Callable
 
 from article_facts.core import segmentation
+from article_facts.core.resources import load_wordlist
 from article_facts.core.models import Article, Sentence, SummarySentence
 from article_facts.core.nlp import stem
 from article_facts.core.summarizers import Length
@@ -74,7 +78,9 @@ def summarize_with(make: Callable[[], Any], article: Article, length: Length) ->
     summarizer._get_best_sentences = _capture_ratings
     document = build_document(article, body)
     try:
-        ratings = summarizer(document, len(body))
+        with warnings.catch_warnings():      # numpy's divide warnings on degenerate graphs are handled below
+            warnings.simplefilter("ignore", RuntimeWarning)
+            ratings = summarizer(document, len(body))
     except (ValueError, ZeroDivisionError, IndexError):  # degenerate input (e.g. no words): keep the lead
         ratings = [1.0 / (1 + i) for i in range(len(body))]
     if len(ratings) != len(body):  # sumy re-segmented a sentence: fall back to the lead order
@@ -84,3 +90,21 @@ def summarize_with(make: Callable[[], Any], article: Article, length: Length) ->
 
 def stemmer(word: str) -> str:
     return stem(word.lower())
+
+
+def make_summarizer(class_path: str) -> Any:
+    """Build the sumy summariser named "module:Class" with our stemmer and English word lists."""
+    module, name = class_path.split(":")
+    summarizer = getattr(importlib.import_module(module), name)(stemmer)
+    if hasattr(summarizer, "bonus_words"):      # Edmundson: English cue words (sumy's CLI defaults are Czech)
+        summarizer.bonus_words = load_wordlist("summarizers/edmundson_bonus.txt")
+        summarizer.stigma_words = load_wordlist("summarizers/edmundson_stigma.txt")
+        summarizer.null_words = stop_words()
+    else:
+        summarizer.stop_words = stop_words()
+    return summarizer
+
+
+def sumy_algorithm(class_path: str) -> Callable[[Article, Length], list[SummarySentence]]:
+    """A summariser function running the sumy class "module:Class" on our document model."""
+    return partial(summarize_with, partial(make_summarizer, class_path))
