@@ -1,6 +1,8 @@
 """Running many articles: a bounded process pool, ordered or unordered results, per-article time limits.
 
-Memory stays flat: at most ``workers * WINDOW_PER_WORKER`` articles are in flight or waiting to be emitted in order.
+Workers analyse and also render each record to its final text, so the parent only writes. Items travel in
+small chunks, and at most ``workers * WINDOW_PER_WORKER`` articles are in flight or waiting to be emitted in
+order, so memory stays flat whatever the corpus size.
 """
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ import multiprocessing as mp
 import os
 import signal
 from collections import deque
-from typing import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterator
 
 from article_facts.cli.inputs import Item
 from article_facts.cli.runner import analyse_item
@@ -16,11 +20,31 @@ from article_facts.core.errors import TimedOut
 from article_facts.core.models import ErrorInfo, Record
 from article_facts.core.pipeline import Options, analyse
 
-WINDOW_PER_WORKER = 8
+WINDOW_PER_WORKER = 16
+CHUNK = 4
 
-_options: Options | None = None
-_timeout: float = 0.0
-_debug = False
+Renderer = Callable[[dict], str]
+
+
+@dataclass
+class Result:
+    """One article's outcome: its record, or (with a renderer) the record already rendered as text."""
+
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    record: dict | None = None
+    rendered: str | None = None
+
+
+@dataclass
+class _Settings:
+    options: Options = field(default_factory=Options)
+    timeout: float = 0.0
+    debug: bool = False
+    render: Renderer | None = None
+
+
+_settings = _Settings()
 
 
 def available_cpus() -> int:
@@ -36,24 +60,39 @@ def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
 
 def _analyse_limited(item: Item) -> dict:
     """Analyse one item under the per-article time limit (SIGALRM in the process's main thread)."""
-    if _timeout <= 0 or item.error is not None:
-        return analyse_item(item, _options, _debug)
+    s = _settings
+    if s.timeout <= 0 or item.error is not None:
+        return analyse_item(item, s.options, s.debug)
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, _timeout)
+    signal.setitimer(signal.ITIMER_REAL, s.timeout)
     try:
-        return analyse_item(item, _options, _debug)
+        return analyse_item(item, s.options, s.debug)
     except TimedOut:
         rec = Record(id=item.id, source=item.source,
-                     error=ErrorInfo("timeout", f"{item.source}: gave up after the {_timeout:g} s time limit (raise it with --timeout)"))
+                     error=ErrorInfo("timeout", f"{item.source}: gave up after the {s.timeout:g} s time limit (raise it with --timeout)"))
         return rec.to_dict()
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 
-def _init_worker(options: Options, timeout: float, debug: bool) -> None:
-    global _options, _timeout, _debug
-    _options, _timeout, _debug = options, timeout, debug
+def _process(item: Item) -> Result:
+    rec = _analyse_limited(item)
+    result = Result(error=rec["error"]["message"] if rec.get("error") else None, warnings=rec.get("warnings") or [])
+    if _settings.render is None:
+        result.record = rec
+    else:
+        result.rendered = _settings.render(rec)
+    return result
+
+
+def _process_chunk(items: list[Item]) -> list[Result]:
+    return [_process(item) for item in items]
+
+
+def _init_worker(settings: _Settings) -> None:
+    global _settings
+    _settings = settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent handles Ctrl-C and stops the pool
 
 
@@ -63,30 +102,34 @@ def warm_up(options: Options) -> None:
             options=options)
 
 
-def _lost(item: Item, why: str) -> dict:
-    return Record(id=item.id, source=item.source, error=ErrorInfo("worker", f"{item.source}: {why}")).to_dict()
+def _lost(item: Item, why: str) -> Result:
+    rec = Record(id=item.id, source=item.source, error=ErrorInfo("worker", f"{item.source}: {why}")).to_dict()
+    return Result(error=rec["error"]["message"], record=rec,
+                  rendered=_settings.render(rec) if _settings.render else None)
 
 
 def run(items: Iterator[Item], options: Options, workers: int = 1, ordered: bool = True,
-        timeout: float = 30.0, debug: bool = False) -> Iterator[tuple[Item, dict]]:
-    """Yield (item, record) for every item: in input order unless ``ordered`` is False."""
-    _init_worker(options, timeout, debug)
+        timeout: float = 30.0, debug: bool = False, render: Renderer | None = None) -> Iterator[tuple[Item, Result]]:
+    """Yield (item, result) for every item: in input order unless ``ordered`` is False."""
+    global _settings
+    _settings = _Settings(options, timeout, debug, render)
     if workers <= 1:
         if timeout > 0:
             warm_up(options)        # loading rules once is not the article's time
         for item in items:
-            yield item, _analyse_limited(item)
+            yield item, _process(item)
         return
     warm_up(options)
-    window = workers * WINDOW_PER_WORKER
-    pool = mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(options, timeout, debug))
-    patience = (timeout if timeout > 0 else 600.0) * 2 + 30.0   # a worker that died never answers
+    window = max(1, workers * WINDOW_PER_WORKER // CHUNK)
+    pool = mp.get_context("fork").Pool(workers, initializer=_init_worker, initargs=(_settings,))
+    patience = (timeout if timeout > 0 else 600.0) * 2 * CHUNK + 30.0   # a worker that died never answers
 
-    def collect(item: Item, result) -> tuple[Item, dict]:
+    def collect(chunk: list[Item], pending_result) -> Iterator[tuple[Item, Result]]:
         try:
-            return item, result.get(patience)
+            results = pending_result.get(patience)
         except mp.TimeoutError:
-            return item, _lost(item, "its worker stopped answering")
+            results = [_lost(item, "its worker stopped answering") for item in chunk]
+        yield from zip(chunk, results)
 
     try:
         pending: deque = deque()
@@ -94,22 +137,22 @@ def run(items: Iterator[Item], options: Options, workers: int = 1, ordered: bool
         exhausted = False
         while True:
             while not exhausted and len(pending) < window:
-                item = next(source, None)
-                if item is None:
+                chunk = list(islice(source, CHUNK))
+                if not chunk:
                     exhausted = True
                     break
-                pending.append((item, pool.apply_async(_analyse_limited, (item,))))
+                pending.append((chunk, pool.apply_async(_process_chunk, (chunk,))))
             if not pending:
                 break
             if ordered:
-                yield collect(*pending.popleft())
+                yield from collect(*pending.popleft())
                 continue
             done = next((p for p in pending if p[1].ready()), None)
             if done is None:
-                pending[0][1].wait(0.02)
+                pending[0][1].wait(0.01)
                 continue
             pending.remove(done)
-            yield collect(*done)
+            yield from collect(*done)
         pool.close()
     finally:
         pool.terminate()

@@ -5,10 +5,11 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterator
 
-from article_facts.cli.batch import available_cpus, run
+from article_facts.cli.batch import Result, available_cpus, run
 from article_facts.cli.inputs import DEFAULT_GLOBS, Item, expand, walk
 from article_facts.cli.outdir import OutputDir
 from article_facts.core.pipeline import Options
@@ -38,6 +39,29 @@ def count_articles(inputs: list[str], globs: tuple[str, ...]) -> int | None:
             else:
                 total += 1
     return total
+
+
+def shape(rec: dict[str, Any], fmt: str, timeline_only: bool, keep_text: bool) -> dict[str, Any]:
+    """The record as this run shows it: only the timeline with --timeline, the text only when asked."""
+    if timeline_only and fmt in ("json", "jsonl"):
+        return {"id": rec["id"], "title": rec.get("title"), "timeline": rec.get("timeline") or [],
+                "error": rec.get("error")}
+    if not keep_text and fmt in ("json", "jsonl"):
+        rec.pop("text", None)
+    return rec
+
+
+def render(rec: dict[str, Any], fmt: str, timeline_only: bool, keep_text: bool, in_array: bool) -> str:
+    """A record as the text this run writes for it (run in the worker that analysed it)."""
+    rec = shape(rec, fmt, timeline_only, keep_text)
+    if fmt == "jsonl":
+        return json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"
+    if fmt == "json":
+        text = json.dumps(rec, ensure_ascii=False, indent=2)
+        return "\n".join("  " + line for line in text.splitlines()) if in_array else text + "\n"
+    from article_facts.cli.render.markdown import render as markdown
+
+    return markdown(rec, timeline_only)
 
 
 @dataclass
@@ -83,14 +107,6 @@ class Session:
                 self._names[id(item)] = name
             yield item
 
-    def _shape(self, rec: dict[str, Any]) -> dict[str, Any]:
-        if self.timeline_only and self.fmt in ("json", "jsonl"):
-            return {"id": rec["id"], "title": rec.get("title"), "timeline": rec.get("timeline") or [],
-                    "error": rec.get("error")}
-        if not self.keep_text and self.fmt in ("json", "jsonl"):
-            rec.pop("text", None)
-        return rec
-
     def run(self) -> int:
         outdir = OutputDir(self.out, ".md" if self.fmt == "md" else ".json") if self.out else None
         if outdir is not None and self.resume:
@@ -109,18 +125,25 @@ class Session:
                                 console=Console(stderr=True), transient=True)
             progress.start()
             task = progress.add_task("articles", total=count_articles(self.inputs, self.globs or DEFAULT_GLOBS), rate="-")
+        renderer = None
+        if outdir is not None:
+            renderer = partial(render, fmt="md" if self.fmt == "md" else "json", timeline_only=self.timeline_only,
+                               keep_text=self.keep_text, in_array=False)
+        elif self.fmt != "table":
+            renderer = partial(render, fmt=self.fmt, timeline_only=self.timeline_only, keep_text=self.keep_text,
+                               in_array=self.fmt == "json" and not self._single_article())
         results = run(self._items(outdir), self.options, workers=workers, ordered=self.ordered,
-                      timeout=self.timeout, debug=self.debug)
+                      timeout=self.timeout, debug=self.debug, render=renderer)
         status = EXIT_OK
         try:
-            for item, rec in results:
+            for item, result in results:
                 self.done += 1
-                if rec.get("error"):
+                if result.error:
                     self.failed += 1
-                    (progress.console.print if progress else err)(rec["error"]["message"])
-                for w in rec.get("warnings") or []:
+                    (progress.console.print if progress else err)(result.error)
+                for w in result.warnings:
                     err(w)
-                emit(item, self._shape(rec))
+                emit(item, result)
                 if progress is not None:
                     rate = self.done / max(1e-9, time.perf_counter() - started)
                     progress.update(task, advance=1, rate=f"{rate:.1f}")
@@ -142,53 +165,38 @@ class Session:
         return EXIT_FAILED if self.failed else EXIT_OK
 
     def _stdout_writer(self):
-        """A function taking (item, record) and rendering to stdout; (None, None) finishes the output."""
-        fmt = self.fmt
+        """A function taking (item, result) and writing it to stdout; (None, None) finishes the output."""
         state: dict[str, Any] = {"count": 0, "console": None}
         many = not self._single_article()
 
-        def emit(item: Item | None, rec: dict[str, Any] | None) -> None:
-            if rec is None:
-                if fmt == "json" and many:
+        def emit(item: Item | None, result: Result | None) -> None:
+            if result is None:
+                if self.fmt == "json" and many:
                     sys.stdout.write("\n]\n" if state["count"] else "[]\n")
                     sys.stdout.flush()
                 return
-            if fmt == "jsonl":
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n")
-            elif fmt == "json":
-                text = json.dumps(rec, ensure_ascii=False, indent=2)
-                if many:
-                    text = ("[\n" if state["count"] == 0 else ",\n") + "\n".join("  " + l for l in text.splitlines())
-                else:
-                    text += "\n"
-                sys.stdout.write(text)
-            elif fmt == "md":
-                from article_facts.cli.render.markdown import render
-
-                sys.stdout.write(("\n" if state["count"] else "") + render(rec, self.timeline_only))
+            if result.rendered is not None:
+                if self.fmt == "json" and many:
+                    sys.stdout.write("[\n" if state["count"] == 0 else ",\n")
+                elif self.fmt == "md" and state["count"]:
+                    sys.stdout.write("\n")
+                sys.stdout.write(result.rendered)
             else:
                 from rich.console import Console
 
                 from article_facts.cli.render.table import render as render_table
 
                 state["console"] = state["console"] or Console()
-                render_table(state["console"], rec, self.timeline_only)
+                render_table(state["console"], result.record, self.timeline_only)
             sys.stdout.flush()
             state["count"] += 1
 
         return emit
 
     def _file_writer(self, outdir: OutputDir):
-        def emit(item: Item | None, rec: dict[str, Any] | None) -> None:
-            if rec is None or item is None:
+        def emit(item: Item | None, result: Result | None) -> None:
+            if result is None or item is None:
                 return
-            name = self._names.pop(id(item))
-            if self.fmt == "md":
-                from article_facts.cli.render.markdown import render
-
-                content = render(rec, self.timeline_only)
-            else:
-                content = json.dumps(rec, ensure_ascii=False, indent=2) + "\n"
-            outdir.write(name, content)
+            outdir.write(self._names.pop(id(item)), result.rendered or "")
 
         return emit
