@@ -24,13 +24,25 @@ def is_stop_word(word: str) -> bool:
     return word in stop_words()
 
 
+_terms: dict[str, str | None] = {}     # lower-case word -> its content stem, or None for a stop word
+_TERMS_LIMIT = 200_000
+
+
+def _term(word: str) -> str | None:
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return None if word in stop_words() else stem(word)
+
+
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry content: stop words and possessive endings dropped."""
-    stops = stop_words()
-    out = []
-    for w in words(text):
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        if w not in stops:
-            out.append(stem(w))
-    return out
+    ws = _WORD.findall(text.lower())
+    try:
+        return [t for t in map(_terms.__getitem__, ws) if t is not None]
+    except KeyError:          # a word not seen before in this process
+        if len(_terms) >= _TERMS_LIMIT:
+            _terms.clear()
+        for w in ws:
+            if w not in _terms:
+                _terms[w] = _term(w)
+        return [t for t in map(_terms.__getitem__, ws) if t is not None]

@@ -12,7 +12,8 @@ from bisect import bisect_right
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from collections import Counter
+from typing import Callable, Collection, Sequence
 
 from article_facts.core.models import Article, Sentence
 from article_facts.core.nlp import content_terms
@@ -76,24 +77,22 @@ def cosine(a: Vector, b: Vector) -> float:
     """Dot product of two unit vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b[t] for t, w in a.items() if t in b)
+    return sum([w * b[t] for t, w in a.items() if t in b])
 
 
 def tfidf_vectors(terms: Sequence[list[str]]) -> list[Vector]:
     """Unit tf-idf vectors; idf is measured over the article's own sentences (LexRank's choice)."""
-    df: dict[str, int] = {}
-    for ts in terms:
-        for t in set(ts):
-            df[t] = df.get(t, 0) + 1
+    counts = [Counter(ts) for ts in terms]     # term frequencies, in order of first occurrence
+    df: Counter[str] = Counter()
+    for tf in counts:
+        df.update(tf.keys())
     n = len(terms)
-    idf = {t: math.log((n + 1) / c) + 1.0 for t, c in df.items()}
+    log = math.log
+    idf = {t: log((n + 1) / c) + 1.0 for t, c in df.items()}
     vectors = []
-    for ts in terms:
-        tf: dict[str, int] = {}
-        for t in ts:
-            tf[t] = tf.get(t, 0) + 1
+    for tf in counts:
         v = {t: c * idf[t] for t, c in tf.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        norm = math.sqrt(sum([x * x for x in v.values()])) or 1.0
         vectors.append({t: x / norm for t, x in v.items()})
     return vectors
 
@@ -106,24 +105,32 @@ def _scaled(values: list[float]) -> list[float]:
 def _similar_pairs(vectors: list[Vector], window: int) -> list[tuple[int, int, float]]:
     """(i, j, cosine) for i < j <= i + window with shared terms, through an inverted index."""
     postings: dict[str, tuple[list[int], list[float]]] = {}
+    rows: list[list[tuple[list[int], list[float], int, float]]] = []
     for i, v in enumerate(vectors):
+        row = []
         for t, w in v.items():
-            ids, ws = postings.setdefault(t, ([], []))
+            posting = postings.get(t)
+            if posting is None:
+                posting = postings[t] = ([], [])
+            ids, ws = posting
             ids.append(i)
             ws.append(w)
+            row.append((ids, ws, len(ids), w))    # the later sentences with t start at len(ids)
+        rows.append(row)
     pairs: list[tuple[int, int, float]] = []
-    for i, v in enumerate(vectors):
+    for i, row in enumerate(rows):
         acc: dict[int, float] = {}
+        get = acc.get
         limit = i + window
-        for t, w in v.items():
-            ids, ws = postings[t]
-            k = bisect_right(ids, i)
+        for ids, ws, k, w in row:
             stop = len(ids)
-            while k < stop and ids[k] <= limit:
-                j = ids[k]
-                acc[j] = acc.get(j, 0.0) + w * ws[k]
-                k += 1
-        pairs.extend((i, j, s) for j, s in acc.items())
+            if k == stop:
+                continue
+            if ids[-1] > limit:
+                stop = bisect_right(ids, limit, k)
+            for j, x in zip(ids[k:stop], ws[k:stop]):
+                acc[j] = get(j, 0.0) + w * x
+        pairs.extend([(i, j, s) for j, s in acc.items()])
     return pairs
 
 
@@ -159,7 +166,9 @@ def headline_vector(article: Article) -> Vector:
 
 
 def extract(article: Article, body: list[Sentence], window: int = 40, threshold: float = 0.3,
-            long_words: int = 40, short_words: int = 10) -> SentenceFeatures:
+            long_words: int = 40, short_words: int = 10,
+            only: Collection[str] | None = None) -> SentenceFeatures:
+    """The feature columns of the body sentences: all of them, or those named in ``only``."""
     terms = [content_terms(s.text) for s in body]
     vectors = tfidf_vectors(terms)
     n = len(body)
@@ -168,27 +177,31 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
     for v in vectors:
         for t, w in v.items():
             centroid[t] = centroid.get(t, 0.0) + w
-    centrality = [sum(w * centroid[t] for t, w in v.items()) - 1.0 for v in vectors]  # minus self-similarity
-    forward, backward = _directed_centrality(vectors, window, threshold)
+    centrality = [sum([w * centroid[t] for t, w in v.items()]) - 1.0 for v in vectors]  # minus self-similarity
+    if only is None or "forward" in only or "backward" in only:
+        forward, backward = _directed_centrality(vectors, window, threshold)
+    else:
+        forward = backward = []
     head = headline_vector(article)
     lead_vec = head or (vectors[0] if vectors else {})
     headline = [cosine(v, lead_vec) for v in vectors]
     if not head and n:
         headline[0] = 0.0     # no headline: the first sentence stands in for it, but not for itself
-    noncontent = noncontent_pattern()
-    cols = {
-        "lead": [1.0 / (i + 1) for i in range(n)],
-        "first": [1.0 if i == 0 else 0.0 for i in range(n)],
-        "centrality": _scaled([max(0.0, c) for c in centrality]),
-        "forward": forward,
-        "backward": backward,
-        "headline": headline,
-        "short": [max(0.0, (short_words - w) / short_words) for w in words],
-        "long": [max(0.0, (w - long_words) / long_words) for w in words],
-        "quote": [1.0 if _OPEN_QUOTE.match(s.text) else 0.5 if _QUOTED.search(s.text) else 0.0 for s in body],
-        "question": [1.0 if s.text.rstrip("\"'”’ ").endswith("?") else 0.0 for s in body],
-        "noncontent": [1.0 if noncontent.search(s.text) else 0.0 for s in body],
-        "names": [min(1.0, len(_CAPITALISED.findall(s.text)) / max(1, w) * 3) for s, w in zip(body, words)],
-        "numbers": [1.0 if _DIGITS.search(s.text) else 0.0 for s in body],
+    texts = [s.text for s in body]
+    makers: dict[str, Callable[[], list[float]]] = {
+        "lead": lambda: [1.0 / (i + 1) for i in range(n)],
+        "first": lambda: [1.0 if i == 0 else 0.0 for i in range(n)],
+        "centrality": lambda: _scaled([max(0.0, c) for c in centrality]),
+        "forward": lambda: forward,
+        "backward": lambda: backward,
+        "headline": lambda: headline,
+        "short": lambda: [max(0.0, (short_words - w) / short_words) for w in words],
+        "long": lambda: [max(0.0, (w - long_words) / long_words) for w in words],
+        "quote": lambda: [1.0 if _OPEN_QUOTE.match(t) else 0.5 if _QUOTED.search(t) else 0.0 for t in texts],
+        "question": lambda: [1.0 if t.rstrip("\"'”’ ").endswith("?") else 0.0 for t in texts],
+        "noncontent": lambda: [1.0 if noncontent_pattern().search(t) else 0.0 for t in texts],
+        "names": lambda: [min(1.0, len(_CAPITALISED.findall(t)) / max(1, w) * 3) for t, w in zip(texts, words)],
+        "numbers": lambda: [1.0 if _DIGITS.search(t) else 0.0 for t in texts],
     }
+    cols = {name: make() for name, make in makers.items() if only is None or name in only}
     return SentenceFeatures(list(body), vectors, words, cols)

@@ -46,38 +46,52 @@ def scores(fs: feats.SentenceFeatures, weights: Mapping[str, float]) -> list[flo
     return total
 
 
-def mmr_order(fs: feats.SentenceFeatures, score: list[float], picks: int, redundancy: float) -> list[int]:
-    """Sentence indices, best first: the first ``picks`` by MMR, then the others by score."""
+def mmr_order(fs: feats.SentenceFeatures, score: list[float], picks: int, redundancy: float,
+              needed: int | None = None) -> list[int]:
+    """Sentence indices, best first: the first ``picks`` by MMR, then the others by score.
+
+    With ``needed``, only that many leading entries are guaranteed (MMR stops early); the rest follow by score.
+    """
     by_score = sorted(range(len(score)), key=lambda i: (-score[i], i))
     if redundancy <= 0 or picks <= 1:
         return by_score
     pool = by_score[: max(picks * 4, 12)]
+    stop = picks if needed is None else min(picks, needed)
     chosen: list[int] = []
     max_sim = {i: 0.0 for i in pool}
-    while pool and len(chosen) < picks:
+    vectors = fs.vectors
+    cosine = feats.cosine
+    while pool and len(chosen) < stop:
         best = max(pool, key=lambda i: (score[i] - redundancy * max_sim[i], -i))
         chosen.append(best)
         pool.remove(best)
+        if len(chosen) == stop:
+            break
+        v = vectors[best]
         for i in pool:
-            s = fs.similarity(i, best)
+            s = cosine(vectors[i], v)
             if s > max_sim[i]:
                 max_sim[i] = s
     taken = set(chosen)
     return chosen + [i for i in by_score if i not in taken]
 
 
-def rank(article: Article, cfg: Settings | None = None) -> tuple[list, list[float], list[int]]:
-    """Body sentences, their scores and their preference order."""
+def rank(article: Article, cfg: Settings | None = None,
+         needed: int | None = None) -> tuple[list, list[float], list[int]]:
+    """Body sentences, their scores and their preference order (exact for its first ``needed`` entries)."""
     cfg = cfg or settings()
     body = [s for s in article.sentences if s.paragraph >= 0]
     if not body:
         return body, [], []
     fs = feats.extract(article, body, window=cfg.window, threshold=cfg.threshold,
-                       long_words=cfg.long_words, short_words=cfg.short_words)
+                       long_words=cfg.long_words, short_words=cfg.short_words,
+                       only={name for name, w in cfg.weights.items() if w})
     score = scores(fs, cfg.weights)
-    return body, score, mmr_order(fs, score, cfg.mmr_picks, cfg.redundancy)
+    return body, score, mmr_order(fs, score, cfg.mmr_picks, cfg.redundancy, needed)
 
 
 def summarize(article: Article, length: Length) -> list[SummarySentence]:
-    body, score, order = rank(article)
+    body = [s for s in article.sentences if s.paragraph >= 0]
+    needed = None if length.words is not None else length.count(len(body))
+    body, score, order = rank(article, needed=needed)
     return select_ordered(body, order, score, length)
