@@ -60,3 +60,12 @@ def test_user_rule_file_adds_a_kind():
     sample = str(Path(__file__).parent.parent / "samples" / "rules" / "refugees.toml")
     found = facts("The camp now shelters 12,000 refugees from the south.", (sample,))
     assert [(f.kind, f.attrs["value"]) for f in found] == [("refugees", 12000)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police arrested more than 200 people for looting.",
+    "Officers detained 15 migrants at the port on Sunday.",
+])
+def test_arrests_are_not_casualties(sentence):
+    """'captured' means hostages, abductions and prisoners of war, not arrests."""
+    assert [f for f in facts(sentence) if f.kind == "casualties"] == []
