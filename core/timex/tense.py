@@ -71,9 +71,8 @@ def tense_near(text: str, start: int, end: int, lo: int = 0, hi: int | None = No
         if t:
             return t
     after = [w.lower() for w in _WORD.findall(text, end, len(text) if hi is None else hi)[:c.window]]
-    context = before[-c.aux_window:] + after
-    for i in range(len(context) - len(after), len(context)):
-        t = c.at(context, i)
+    for i in range(len(after)):
+        t = c.at(after, i)
         if t:
             return t
     return None
