@@ -20,6 +20,7 @@ class TenseCues:
     future: frozenset[str]
     past: frozenset[str]
     future_pairs: frozenset[tuple[str, str]]
+    not_participle: frozenset[str]
     past_suffix: str
     not_past: frozenset[str]
     aux_future: frozenset[str]
@@ -42,6 +43,8 @@ class TenseCues:
             return "future"
         if not self.is_past_form(w):
             return None
+        if w in self.not_participle:
+            return "past"
         auxiliaries = words[max(0, i - self.aux_window):i]
         for aux in reversed(auxiliaries):
             if aux in self.aux_future:
@@ -55,7 +58,8 @@ class TenseCues:
 def cues() -> TenseCues:
     data = load_toml("timex/tense.toml")
     pairs = frozenset(tuple(p.split()) for p in data.get("future_pairs", []))
-    return TenseCues(frozenset(data["future"]), frozenset(data["past"]), pairs, data["past_suffix"],
+    return TenseCues(frozenset(data["future"]), frozenset(data["past"]), pairs,
+                     frozenset(data.get("not_participle", [])), data["past_suffix"],
                      frozenset(data["not_past"]), frozenset(data["aux_future"]), frozenset(data["aux_none"]),
                      frozenset(data["aux_past"]), int(data["aux_window"]), int(data["window"]),
                      int(data["near_days"]["day"]), int(data["near_days"]["month"]))
