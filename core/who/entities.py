@@ -27,7 +27,8 @@ _CANDIDATE = re.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_
 _DIGIT_OR_LOWER_PART = re.compile(r"\d|-[a-z]")
 _LABEL_COLON = re.compile(r" ?:")       # "Scorers :" is a label, not a name
 _HAS_ALNUM = re.compile(r"[^\W_]")
-_WORD = re.compile(r"[A-Za-z][a-z]+")
+# The lower-case words of the article: runs of 2+ lower-case letters not glued to a letter before them.
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z]+")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
 
 
@@ -92,7 +93,7 @@ class _Scanner:
         self.lex = lex
         self.article = article
         body = " ".join(s.text for s in article.sentences)
-        self.lower_words = {w for w in _WORD.findall(body) if w[0].islower()}
+        self.lower_words = set(_LOWER_WORD.findall(body))
         self.mentions: list[Mention] = []
         self.caps_lines: list[list[_Tok]] = []
 
@@ -362,13 +363,14 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
     entities: list[_Entity] = []
     by_key: dict[tuple[str, str], _Entity] = {}
     people: list[_Entity] = []
+    names: dict[int, tuple[int, int, str]] = {}   # id(person entity) -> (words, length, name) of its longest mention
     for m in sorted(mentions, key=lambda m: -len(m.text.split())):
         key = (m.kind, m.text.upper() if m.text.isupper() else m.text)
         ent = by_key.get(key)
         if ent is None and m.kind == PERSON:
             words = m.text.split()
             for p in people:
-                full = p.name.split()
+                full = names[id(p)][2].split()
                 if len(words) < len(full) and full[-len(words):] == words:
                     ent = p
                     break
@@ -386,6 +388,11 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
             if m.kind == PERSON:
                 people.append(ent)
         ent.mentions.append(m)
+        if ent.kind == PERSON:
+            size = (len(m.text.split()), len(m.text))
+            best = names.get(id(ent))
+            if best is None or size > best[:2]:      # as _Entity.name: the first longest mention wins
+                names[id(ent)] = (*size, m.text)
         by_key[key] = ent
     return entities
 

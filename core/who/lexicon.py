@@ -47,8 +47,12 @@ def _words(values) -> frozenset[str]:
 
 
 def _generated(name: str) -> frozenset[str]:
-    """A generated list (one entry a line, '#' only on header lines): read without per-line comment parsing."""
-    return frozenset(line for line in resource_text(name).split("\n") if line and line[0] != "#")
+    """A generated list (one entry a line, '#' only on the header lines at its top): read in one pass."""
+    lines = resource_text(name).split("\n")
+    header = 0
+    while header < len(lines) and (not lines[header] or lines[header][0] == "#"):
+        header += 1
+    return frozenset(lines[header:]) - {""}
 
 
 @lru_cache(maxsize=1)
