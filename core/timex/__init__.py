@@ -40,6 +40,8 @@ def extract(article: Article, context) -> list[Fact]:
             anchors._tense.clear()
             value = render(rule.value, slots, anchors)
             facts.append(Fact(rule.type.lower(), text[start:end], start, end, index, {"value": value}))
+            if rule.ends_quarter:
+                anchors.quarter = None
             if rule.type in ("DATE", "TIME") and rule.anchor:
                 anchor = resolved_date(value)
                 if anchor is not None:

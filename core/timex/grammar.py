@@ -28,6 +28,7 @@ class Rule:
     value: str                 # template, see values.py
     group: str                 # name of the rule's group in the master regex
     anchor: bool = True        # may its value anchor later anaphoric expressions ("a year earlier")?
+    ends_quarter: bool = False  # does it move the focus from the quarter to a longer period ("nine months")?
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def grammar() -> Grammar:
         body = _expand_slots(body, slot_regex, group)
         parts.append(f"(?P<{group}>{body})(?![\\w])")
         rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group,
-                            spec.get("anchor", True))
+                            spec.get("anchor", True), spec.get("ends_quarter", False))
     spec = data.get("triggers", {})
     triggers = {w.lower() for w in spec.get("words", [])}
     for name in spec.get("trigger_tables", []):
