@@ -1,7 +1,7 @@
 """Typed records shared by every stage: the parsed article, its sentences, facts and the output record."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 SCHEMA_ID = "article-facts/1"
@@ -131,13 +131,24 @@ class Record:
             "schema": self.schema, "id": self.id, "source": self.source, "title": self.title,
             "standfirst": self.standfirst, "byline": self.byline, "dateline": self.dateline,
             "published": self.published,
-            "summary": [asdict(s) for s in self.summary],
+            "summary": [_flat(s) for s in self.summary],
             "facts": [f.to_dict() for f in self.facts],
-            "timeline": [asdict(t) for t in self.timeline],
-            "error": asdict(self.error) if self.error else None,
-            "stats": asdict(self.stats),
+            "timeline": [_flat(t) for t in self.timeline],
+            "error": _flat(self.error) if self.error else None,
+            "stats": _flat(self.stats),
             "warnings": list(self.warnings),
         }
         if self.text is not None:
             out["text"] = self.text
         return out
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` for the flat records above (scalar fields only), without its deep copies."""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    return {name: getattr(obj, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 
 from article_facts.core import segmentation
 from article_facts.core.models import Article, Paragraph, Sentence, Span
@@ -84,8 +85,13 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _has_words(line: str, count: int) -> bool:
+    """Whether the line holds at least ``count`` words (stops counting there: body lines can be long)."""
+    return sum(1 for _ in islice(_WORD.finditer(line), count)) >= count
+
+
 def _looks_like_body(line: str) -> bool:
-    return _words(line) >= 40 or (_words(line) >= 12 and len(segmentation.split(line)) >= 2)
+    return _has_words(line, 40) or (_has_words(line, 12) and len(segmentation.split(line)) >= 2)
 
 
 def _reads_as_prose(line: str) -> bool:
