@@ -43,3 +43,11 @@ def test_not_a_time_expression(case):
 def test_no_publication_date_never_means_today():
     _, facts = tag("The minister resigned yesterday.", None)
     assert [f.attrs["value"] for f in facts] == ["XXXX-XX-XX"]
+
+
+def test_wire_dateline_date_is_tagged_outside_sentences():
+    article, facts = tag("GENEVA, March 4 (Reuters) - Negotiators failed to agree on Tuesday. More talks follow.",
+                         "2020-03-04")
+    dated = [f for f in facts if f.text == "March 4"]
+    assert [(f.attrs["value"], f.sentence) for f in dated] == [("2020-03-04", None)]
+    assert [f.text for f in facts] == ["March 4", "Tuesday"]

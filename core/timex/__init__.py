@@ -76,11 +76,22 @@ def _matches(g: Grammar, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]
                 break
 
 
-def _regions(article: Article) -> Iterator[tuple[int, int, int]]:
-    """(sentence index, start, end) of the text to tag: headline, standfirst and body sentences in order.
-    Structure analysis keeps every body line in some sentence, so nothing outside them is tagged."""
+def _regions(article: Article) -> Iterator[tuple[int | None, int, int]]:
+    """(sentence index, start, end) of the text to tag, in document order: headline, standfirst and body
+    sentences, and a wire dateline ("GENEVA, March 4") that structure analysis keeps out of the sentences,
+    whose date TimeML annotates (its sentence index is None)."""
+    dateline = article.dateline
+    if dateline is not None and article.sentence_at(dateline.start) is None:
+        pending: tuple[int | None, int, int] | None = (None, dateline.start, dateline.end)
+    else:
+        pending = None
     for s in article.sentences:
+        if pending is not None and pending[1] < s.start:
+            yield pending
+            pending = None
         yield s.index, s.start, s.end
+    if pending is not None:
+        yield pending
 
 
 def _slots(g: Grammar, m: re.Match[str], group: str) -> dict[str, str]:
