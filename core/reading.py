@@ -27,11 +27,15 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_CONTROL = bytes([*range(9), *range(14, 32)])    # control bytes text never holds (tab, LF, VT, FF, CR are fine)
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample and not (sample.startswith(codecs.BOM_UTF16_LE) or sample.startswith(codecs.BOM_UTF16_BE)):
         return True
-    control = sum(b < 9 or 13 < b < 32 for b in sample)
+    control = len(sample.translate(None, _NOT_CONTROL))
     return control > max(8, len(sample) // 20)
 
 
