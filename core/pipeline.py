@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_right
 import time
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ STAGES: tuple[str, ...] = (
     "article_facts.core.who.quotes",     # quote (uses the entities for speakers)
 )
 _WORDS = re.compile(r"\w+")
+NAME_KINDS = frozenset({"person", "organization", "location"})
 # The fields each built-in kind always carries in the record (null when unknown): the schema's contract.
 CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
     "troops": ("value", "low", "high", "qualifier", "force", "role"),
@@ -56,10 +58,25 @@ def _stage(name: str):
     return importlib.import_module(name).extract
 
 
+def _drop_numbers_inside_names(facts: list[Fact]) -> list[Fact]:
+    """A number that is part of a name ("Air Force One", "Apollo 11") is not a quantity."""
+    names = sorted((m["start"], m["end"]) for f in facts if f.kind in NAME_KINDS for m in f.attrs.get("mentions") or ())
+    if not names:
+        return facts
+    starts = [s for s, _ in names]
+
+    def inside(f: Fact) -> bool:
+        i = bisect_right(starts, f.start) - 1
+        return i >= 0 and names[i][0] <= f.start and f.end <= names[i][1] and (f.start, f.end) != names[i]
+
+    return [f for f in facts if not (f.kind == "quantity" and inside(f))]
+
+
 def extract_facts(article: Article, options: Options) -> list[Fact]:
     ctx = Context(published=article.published, options=options)
     for name in STAGES:
         ctx.facts.extend(_stage(name)(article, ctx))
+    ctx.facts = _drop_numbers_inside_names(ctx.facts)
     for fact in ctx.facts:
         for key in CONTRACT_FIELDS.get(fact.kind, ()):
             fact.attrs.setdefault(key, None)

@@ -170,6 +170,8 @@ class _Scanner:
                 kind = ORG      # "Bari 2 Lecce 1": a city standing for its club
             self._add(toks, kind, True, all_toks, j)
             return
+        if all(t.text.rstrip(".") in lex.titles for t in toks):
+            return          # titles alone ("Lt. Col.", "President") name nobody
         # leading words that are not part of a name: "The", "Angry", demonyms, titles
         titled = False
         while toks:
