@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ class Session:
     done: int = 0
     failed: int = 0
     skipped: int = 0
+    interrupted: bool = False
     _names: dict[int, str] = field(default_factory=dict)
 
     def _single_article(self) -> bool:
@@ -135,6 +137,7 @@ class Session:
         results = run(self._items(outdir), self.options, workers=workers, ordered=self.ordered,
                       timeout=self.timeout, debug=self.debug, render=renderer)
         status = EXIT_OK
+        previous = signal.signal(signal.SIGINT, self._on_interrupt)
         try:
             for item, result in results:
                 self.done += 1
@@ -147,10 +150,15 @@ class Session:
                 if progress is not None:
                     rate = self.done / max(1e-9, time.perf_counter() - started)
                     progress.update(task, advance=1, rate=f"{rate:.1f}")
-        except KeyboardInterrupt:
-            results.close()
-            status = EXIT_INTERRUPTED
+                if self.interrupted:
+                    break
+        except KeyboardInterrupt:       # a second Ctrl-C: stop now
+            self.interrupted = True
         finally:
+            signal.signal(signal.SIGINT, previous)
+            if self.interrupted:
+                results.close()
+                status = EXIT_INTERRUPTED
             if progress is not None:
                 progress.stop()
             emit(None, None)
@@ -163,6 +171,12 @@ class Session:
             err(f"{self.done} articles ({self.done - self.failed} ok, {self.failed} failed{skipped}) "
                 f"in {elapsed:.2f} s, {self.done / max(elapsed, 1e-9):.1f} articles/s")
         return EXIT_FAILED if self.failed else EXIT_OK
+
+    def _on_interrupt(self, signum, frame) -> None:  # noqa: ARG002 - signal handler signature
+        """The first Ctrl-C finishes the record being written, then stops; a second one stops at once."""
+        if self.interrupted:
+            raise KeyboardInterrupt
+        self.interrupted = True
 
     def _stdout_writer(self):
         """A function taking (item, result) and writing it to stdout; (None, None) finishes the output."""

@@ -134,3 +134,25 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(tmp_path):
     assert p.returncode == 0
     assert "already done" in p.stderr
     assert _tree(resumed) == _tree(reference)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_stops_cleanly_with_every_written_line_whole(tmp_path, workers):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(300):
+        (src / f"a{i:03d}.txt").write_text(f"Story {i}\n\n" + ARTICLE * 2, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with out.open("w") as fh:
+        proc = subprocess.Popen(CLI + ["summarize", str(src), "--workers", workers], stdout=fh,
+                                stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        while time.time() < deadline and out.stat().st_size < 20_000:
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert proc.returncode == 130
+    assert "interrupted" in stderr
+    assert 0 < len(lines) < 300
+    assert all(json.loads(line)["error"] is None for line in lines)     # no torn line
