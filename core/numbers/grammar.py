@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.resources import load_toml
+from article_facts.core.rules import regex_cache
 from article_facts.core.rules.templates import alternation as _prefix_tree, trigger_words
 
 GRAMMAR_FILE = "rules/grammar/numbers.toml"
@@ -120,7 +121,7 @@ def grammar() -> Grammar:
     wordnum = rf"(?:\ba\s+{mult_alt}|{word_alt})(?:(?:\s+and\s+|[\s-]+){word_alt})*"
     vague_alt = alternation(data["vague"])
     fraction_alt = alternation(data["fractions"])
-    core = re.compile(
+    core = regex_cache.compile(
         rf"(?<![\d,.])(?:(?P<fdig>{fraction_digits})|(?P<digits>{digits})(?P<dscale>(?:\s+{mult_alt}\b)*))"
         rf"|(?<![\w'])(?=[a-z])(?:(?P<vague>{vague_alt})(?=\s+of\b|\s+(?:were|have|had|are|more)\b)"
         rf"|(?P<frac>{fraction_alt})"
@@ -143,29 +144,29 @@ def grammar() -> Grammar:
         vague={k.lower(): tuple(v) for k, v in data["vague"].items()},
         fractions={k.lower(): v for k, v in data["fractions"].items()},
         qualifier_of=quals,
-        qualifier_rev=re.compile(r"\s*(?P<q>" + alternation(quals, reverse=True) + r")(?![\w])", re.I),
+        qualifier_rev=regex_cache.compile(r"\s*(?P<q>" + alternation(quals, reverse=True) + r")(?![\w])", re.I),
         currency_of=currencies,
-        currency_rev=re.compile(
+        currency_rev=regex_cache.compile(
             r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=len, reverse=True))
             + r")(?![A-Za-z$])"),
-        minus_rev=re.compile(r"[-\s]?(?:sunim\b|−)", re.I),
-        glued_prefix_rev=re.compile(r"[\w&.-]{0,24}?[A-Za-z]"),
-        label_rev=re.compile(r"\s*(?:" + alternation(excl["labels"], reverse=True) + r")(?![\w])", re.I),
-        month_rev=re.compile(r"(?:[-–]\d{1,2})?\s*" + alternation(excl["months"], reverse=True) + r"(?![\w])", re.I),
-        month_after=re.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt, re.I),
-        time_after=re.compile(r"\s*" + time_alt + r"(?!\w)", re.I),
-        colon_time=re.compile(r"[:.]\d{2}\b"),
-        phone=re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}\b"),
-        pronoun_one_rev=re.compile(r"\s+" + alternation(excl["pronoun_one_after"], reverse=True) + r"(?![\w])", re.I),
+        minus_rev=regex_cache.compile(r"[-\s]?(?:sunim\b|−)", re.I),
+        glued_prefix_rev=regex_cache.compile(r"[\w&.-]{0,24}?[A-Za-z]"),
+        label_rev=regex_cache.compile(r"\s*(?:" + alternation(excl["labels"], reverse=True) + r")(?![\w])", re.I),
+        month_rev=regex_cache.compile(r"(?:[-–]\d{1,2})?\s*" + alternation(excl["months"], reverse=True) + r"(?![\w])", re.I),
+        month_after=regex_cache.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt, re.I),
+        time_after=regex_cache.compile(r"\s*" + time_alt + r"(?!\w)", re.I),
+        colon_time=regex_cache.compile(r"[:.]\d{2}\b"),
+        phone=regex_cache.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}\b"),
+        pronoun_one_rev=regex_cache.compile(r"\s+" + alternation(excl["pronoun_one_after"], reverse=True) + r"(?![\w])", re.I),
         bad_suffixes=frozenset(s.lower() for s in excl["bad_suffixes"]),
         year_range=tuple(excl["year_range"]),
         forward_number=forward_number,
         connectors=conn,
         needs_between=frozenset(data["ranges"]["needs_between"]),
-        range_join=re.compile(rf"\s*(?:{conn_alt})\s*", re.I),
-        unit_range_join=re.compile(rf"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
-        between_rev=re.compile(r"\s*neewteb\b", re.I),
-        from_rev=re.compile(r"\s*morf\b", re.I),
+        range_join=regex_cache.compile(rf"\s*(?:{conn_alt})\s*", re.I),
+        unit_range_join=regex_cache.compile(rf"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
+        between_rev=regex_cache.compile(r"\s*neewteb\b", re.I),
+        from_rev=regex_cache.compile(r"\s*morf\b", re.I),
         number_words=_number_words(words, mult, data["vague"], data["fractions"]),
     )
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from article_facts.core.rules import regex_cache
 from article_facts.core.rules.loader import KindSpec, Rule
 from article_facts.core.rules.templates import alternation, trigger_words
 
@@ -106,7 +107,7 @@ _LIST_REGEX: dict[int, re.Pattern] = {}
 def _list_regex(words) -> re.Pattern:
     key = id(words)
     if key not in _LIST_REGEX:
-        _LIST_REGEX[key] = re.compile(alternation(words.canonical), re.I)
+        _LIST_REGEX[key] = regex_cache.compile(alternation(words.canonical), re.I)
     return _LIST_REGEX[key]
 
 

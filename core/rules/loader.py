@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from article_facts.core.rules import regex_cache
 from article_facts.core.rules.templates import (TemplateError, WordList, compile_template, deferred_alternation, norm,
                                                 render)
 
@@ -58,11 +59,11 @@ class Rule:
 
     @cached_property
     def before(self) -> re.Pattern | None:
-        return re.compile(render(self.before_regex), re.I) if self.before_regex else None
+        return regex_cache.compile(render(self.before_regex), re.I) if self.before_regex else None
 
     @cached_property
     def forward(self) -> re.Pattern:
-        return re.compile(render(self.forward_regex), re.I)
+        return regex_cache.compile(render(self.forward_regex), re.I)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from article_facts.core.resources import load_toml
+from article_facts.core.rules import regex_cache
 
 _SLOT = re.compile(r"<<([a-z_]+?)(\d?)>>")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
@@ -69,7 +70,7 @@ _DIGIT_SLOTS = frozenset({"year", "yy", "decadeyear", "day", "month_number", "ho
 def _sub_master(g: Grammar, ids: tuple[int, ...]) -> re.Pattern[str]:
     pattern = _SUB_CACHE.get(ids)
     if pattern is None:
-        pattern = _SUB_CACHE[ids] = re.compile(_LEAD + "|".join(g.parts[i] for i in ids) + ")")
+        pattern = _SUB_CACHE[ids] = regex_cache.compile(_LEAD + "|".join(g.parts[i] for i in ids) + ")")
     return pattern
 
 
