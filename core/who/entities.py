@@ -46,6 +46,7 @@ class Mention:
     text: str
     kind: str | None
     strong: bool = False     # labelled by gazetteer, title or cue rather than by default
+    venue: bool = False      # after "in"/"at", or a dateline's place: a place even in a sports story
 
 
 @dataclass
@@ -96,24 +97,43 @@ class _Scanner:
         self.lower_words = set(_LOWER_WORD.findall(body))
         self.mentions: list[Mention] = []
         self.caps_lines: list[list[_Tok]] = []
+        first = article.headline or (article.sentences[0] if article.sentences else None)
+        self.sports = bool(first and lex.sports_headline.match(first.text))
+        self.clubs: set[str] = set()          # places seen standing for their club ("Leeds 2 Coventry 1")
+        self.person_line = False              # the line being scanned lists people ("Scorers : ...")
 
     # ------------------------------------------------------------------ groups
     def scan(self) -> list[Mention]:
         art = self.article
         regions = sorted([*art.sentences, *(s for s in (art.byline, art.dateline) if s is not None)],
                          key=lambda s: s.start)       # the byline names a person, the dateline a place
+        lex = self.lex
         for sent in regions:
             text = sent.text
-            if _is_all_caps_line(text):
+            line_start = self.text.rfind("\n", 0, sent.start) + 1
+            self.person_line = lex.person_list_line.match(self.text, line_start) is not None
+            skip = 0
+            dateline = lex.wire_dateline.match(text)
+            if dateline:       # "AL-AIN , United Arab Emirates 1996-12-06": the place is a location
+                ps, pe = dateline.span("place")
+                self.mentions.append(Mention(sent.start + ps, sent.start + pe, text[ps:pe], LOC, True, True))
+                skip = pe
+            elif _is_all_caps_line(text):
                 self.caps_lines.append(_tokens(text, sent.start))
                 continue
-            for run in _CANDIDATE.finditer(text):
+            for run in _CANDIDATE.finditer(text, skip):
                 gs, ge = run.span()
                 region = text.rfind(" ", 0, gs - 1) + 1 if gs > 1 else 0
                 toks = _tokens(text[region:ge], sent.start + region)
                 first = next(k for k, t in enumerate(toks) if t.start >= sent.start + gs)
                 self._scan_sentence(toks, first, not _HAS_ALNUM.search(text, 0, gs))
         self._resolve()
+        if len(self.clubs) > 1:
+            self.sports = True
+        if self.sports:
+            for m in self.mentions:       # a place that stood for its club once does so throughout the story
+                if m.kind == LOC and m.text in self.clubs and not m.venue:
+                    m.kind = ORG
         for toks in self.caps_lines:
             self._scan_caps(toks)
         self.mentions.sort(key=lambda m: m.start)
@@ -165,11 +185,11 @@ class _Scanner:
         toks = all_toks[i:j]
         full = self._span_text(toks)
         kind = lex.gazetteer.get(full) or (lex.gazetteer_upper.get(full) if full.isupper() and len(full) > 3 else None)
+        kind = self._club_kind(full, toks[-1].end, all_toks[i - 1].text if i else "", kind)
         if kind:
-            if kind == LOC and full in lex.cities and lex.team_score_after.match(self.text, toks[-1].end):
-                kind = ORG      # "Bari 2 Lecce 1": a city standing for its club
             self._add(toks, kind, True, all_toks, j)
             return
+        bracketed = self._bracketed_person(toks[0].start, toks[-1].end)
         if all(t.text.rstrip(".") in lex.titles for t in toks):
             return          # titles alone ("Lt. Col.", "President") name nobody
         # leading words that are not part of a name: "The", "Angry", demonyms, titles
@@ -178,6 +198,8 @@ class _Scanner:
             w = toks[0].text
             wn = w.rstrip(".")
             rest = self._span_text(toks[1:]) if len(toks) > 1 else ""
+            if wn in lex.demonyms and len(toks) > 1 and toks[-1].text.rstrip(".") in lex.org_suffixes:
+                break       # "Serbian Democratic Party", "British Airways": the demonym is part of the name
             if rest and rest in lex.gazetteer and (wn in lex.not_names or wn in lex.demonyms or wn in lex.titles):
                 titled = titled or wn in lex.title_heads
                 toks = toks[1:]
@@ -197,7 +219,7 @@ class _Scanner:
                 toks = toks[1:]
                 sentence_start = False
                 continue
-            if (sentence_start and w not in lex.first_names
+            if (sentence_start and not bracketed and w not in lex.first_names
                     and (w.lower() in self.lower_words or (len(toks) > 1 and w.lower() in lex.common_words and w not in lex.gazetteer))):
                 toks = toks[1:]
                 sentence_start = False
@@ -232,6 +254,9 @@ class _Scanner:
             return
         if words[-1] in lex.misc_heads:
             return
+        if self._bracketed_person(toks[0].start, toks[-1].end):
+            self._add(toks, PERSON, True, all_toks, after)     # "Frankie Fredericks ( Namibia ) 19.85"
+            return
         following = self.text[toks[-1].end:toks[-1].end + 16]
         if any(following.startswith(" " + suffix) for suffix in lex.loc_lower_suffixes):
             self._add(toks, LOC, True, all_toks, after)
@@ -265,6 +290,29 @@ class _Scanner:
             return
         self._pending(toks, all_toks, after)
 
+    def _club_kind(self, name: str, end: int, prev: str, kind: str | None) -> str | None:
+        """A place or nickname standing for its club: before a score ("Bari 2"), or named in a sports story."""
+        lex = self.lex
+        if prev.lower() in lex.venue_prepositions:
+            return kind
+        short = name in lex.sports_short_names
+        if ((kind == LOC and name in lex.cities) or short) and lex.team_score_after.match(self.text, end):
+            self.clubs.add(name)
+            return ORG
+        if short and self.sports:
+            return ORG
+        return kind
+
+    def _bracketed_person(self, start: int, end: int) -> bool:
+        """A name followed by a bracketed country is a person, unless a score shows it is a team."""
+        lex = self.lex
+        m = lex.bracket_country_after.match(self.text, end)
+        if not m or lex.gazetteer.get(m.group("country")) != LOC:
+            return False
+        if lex.bracket_team_after.match(self.text, end) or lex.bracket_team_before.search(self.text, max(0, start - 8), start):
+            return False
+        return True
+
     def _add(self, toks, kind, strong, all_toks, after) -> None:
         start, end = toks[0].start, toks[-1].end
         if toks[-1].text in self.lex.abbreviations and self.text[end:end + 1] == ".":
@@ -275,13 +323,16 @@ class _Scanner:
                 if rest.startswith(" " + suffix):
                     end += len(suffix) + 1
                     break
-        self.mentions.append(Mention(start, end, self.text[start:end], kind, strong))
+        idx = all_toks.index(toks[0])
+        venue = idx > 0 and all_toks[idx - 1].text.lower() in self.lex.venue_prepositions
+        self.mentions.append(Mention(start, end, self.text[start:end], kind, strong, venue))
 
     def _pending(self, toks, all_toks, after, weak_start=False) -> None:
         m = Mention(toks[0].start, toks[-1].end, self._span_text(toks), None, False)
         m.weak_start = weak_start  # type: ignore[attr-defined]
         idx = all_toks.index(toks[0])
         m.prev = all_toks[idx - 1].text.lower() if idx > 0 else ""  # type: ignore[attr-defined]
+        m.person_line = self.person_line  # type: ignore[attr-defined]
         self.mentions.append(m)
 
     # ------------------------------------------------------------------ document-level resolution
@@ -307,6 +358,8 @@ class _Scanner:
             words = m.text.split()
             if m.text in known:
                 m.kind = known[m.text]
+            elif getattr(m, "person_line", False) and not _LABEL_COLON.match(self.text, m.end):
+                m.kind = PERSON       # "Scorers : Ronaldo 23 , Pizzi 56"
             elif len(words) == 1 and m.text in person_words:
                 m.kind = PERSON
             elif len(words) == 1 and m.text in org_words:
