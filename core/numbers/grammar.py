@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from article_facts.core.resources import load_toml
-from article_facts.core.rules import regex_cache
+from article_facts.core.resources import resource_text
+from article_facts.core.rules import regex_cache, toml_cache
 from article_facts.core.rules.templates import alternation as _prefix_tree, trigger_words
 
 GRAMMAR_FILE = "rules/grammar/numbers.toml"
@@ -110,7 +110,7 @@ class Grammar:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    data = load_toml(GRAMMAR_FILE)
+    data = toml_cache.loads(resource_text(GRAMMAR_FILE))
     words = {k.lower(): v for k, v in data["words"].items()}
     mult = {k.lower(): v for k, v in data["multipliers"].items()}
     glued = dict(data["glued_scales"])

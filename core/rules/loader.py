@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from article_facts.core.rules import regex_cache
+from article_facts.core.rules import regex_cache, toml_cache
 from article_facts.core.rules.templates import (TemplateError, WordList, compile_template, deferred_alternation, norm,
                                                 render)
 
@@ -80,7 +80,7 @@ class KindSpec:
 
 def read_toml(path: str | Path, text: str | None = None) -> dict[str, Any]:
     try:
-        return tomllib.loads(text if text is not None else Path(path).read_text(encoding="utf-8"))
+        return toml_cache.loads(text if text is not None else Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise ValueError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:

@@ -91,7 +91,7 @@ def _load_or_build(pattern: str, flags: int) -> re.Pattern:
         compiled = _rebuild(pattern, *entry)
     except Exception:                       # an internal API we do not know: the public one
         return re.compile(pattern, flags)
-    _store(folder, path, (pattern, flags, *entry))
+    store(folder, path, marshal.dumps((pattern, flags, *entry)))
     return compiled
 
 
@@ -104,14 +104,14 @@ def _rebuild(pattern: str, flags: int, code: bytes, groups: int, groupindex: dic
     return _sre.compile(pattern, flags, program.tolist(), groups, groupindex, tuple(indexgroup))
 
 
-def _store(folder: str, path: str, entry: tuple) -> None:
-    """Write atomically (temporary file, then rename): parallel workers may store the same pattern."""
+def store(folder: str, path: str, blob: bytes) -> None:
+    """Write ``blob`` to ``path`` atomically (temporary file, then rename): parallel workers may store the same pattern."""
     try:
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump(entry, fh)
+                fh.write(blob)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from article_facts.core.resources import load_toml
-from article_facts.core.rules import regex_cache
+from article_facts.core.resources import resource_text
+from article_facts.core.rules import regex_cache, toml_cache
 
 _SLOT = re.compile(r"<<([a-z_]+?)(\d?)>>")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
@@ -101,8 +101,8 @@ def _alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    vocab = load_toml("timex/vocabulary.toml")
-    data = load_toml("timex/rules.toml")
+    vocab = toml_cache.loads(resource_text("timex/vocabulary.toml"))
+    data = toml_cache.loads(resource_text("timex/rules.toml"))
     sensitive = frozenset(vocab.get("case_sensitive", {}).get("tables", []))
     tables = {name: dict(entries) for name, entries in vocab.items() if name != "case_sensitive"}
     slot_regex: dict[str, str] = {}

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from article_facts.core.resources import load_toml
+from article_facts.core.resources import resource_text
+from article_facts.core.rules import toml_cache
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+")
 
@@ -56,7 +57,7 @@ class TenseCues:
 
 @lru_cache(maxsize=1)
 def cues() -> TenseCues:
-    data = load_toml("timex/tense.toml")
+    data = toml_cache.loads(resource_text("timex/tense.toml"))
     pairs = frozenset(tuple(p.split()) for p in data.get("future_pairs", []))
     return TenseCues(frozenset(data["future"]), frozenset(data["past"]), pairs,
                      frozenset(data.get("not_participle", [])), data["past_suffix"],
