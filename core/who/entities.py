@@ -389,6 +389,9 @@ class _Scanner:
         """All-capitals line: gazetteer names and names already found, matched case-insensitively."""
         lex = self.lex
         found = {m.text.upper(): m.kind for m in self.mentions if m.kind}
+        if self.sports:     # a club that is also named as a venue ("in Leeds") is the club in a headline
+            found.update((m.text.upper(), ORG) for m in self.mentions if m.kind == ORG)
+            self.short_upper = {n.upper() for n in lex.sports_short_names}
         for m in list(self.mentions):
             if m.kind == PERSON:
                 found.setdefault(m.text.split()[-1].upper(), PERSON)
@@ -400,7 +403,11 @@ class _Scanner:
                 if k > 1 and any(not self._joined(toks[x], toks[x + 1]) for x in range(i, i + k - 1)):
                     continue
                 kind = found.get(key)
-                if kind is None and (k > 1 or key.lower() not in lex.common_words):   # "SURPRISE" is no city
+                if kind is None and self.sports and key in self.short_upper and not (
+                        i and toks[i - 1].text.lower() in lex.venue_prepositions):
+                    kind = ORG          # "COWBOYS BEAT EAGLES" in a sports story
+                if kind is None and (k > 1 or key.lower() not in lex.common_words       # "SURPRISE" is no city,
+                                     or (key.title() in lex.gazetteer and key.title() not in lex.cities)):  # "BOSNIA" is
                     kind = lex.gazetteer_upper.get(key)
                 if kind and (len(key) > 2 or key in found or kind == LOC):
                     hit = (k, kind)
