@@ -1,15 +1,9 @@
 """Access to the data files shipped inside the package (rules, gazetteers, segmentation parameters)."""
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from importlib import resources
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 
 def resource_text(name: str) -> str:
@@ -18,8 +12,10 @@ def resource_text(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def load_toml(name: str) -> dict[str, Any]:
-    """Parse a TOML resource once per process."""
-    return tomllib.loads(resource_text(name))
+    """Parse a TOML resource once per process (and across processes through the rules cache)."""
+    from article_facts.core.rules.toml_cache import loads
+
+    return loads(resource_text(name))
 
 
 @lru_cache(maxsize=None)

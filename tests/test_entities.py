@@ -1,7 +1,7 @@
 """Entity stage specification: each corpus case lists every mention it must yield, with its kind."""
 from __future__ import annotations
 
-import tomllib
+from article_facts.core.rules.toml_cache import parse as parse_toml
 from pathlib import Path
 
 import pytest
@@ -9,7 +9,7 @@ import pytest
 from article_facts.core.structure import parse
 from article_facts.core.who import entities
 
-CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "who" / "entities.toml").read_text(encoding="utf-8"))
+CORPUS = parse_toml((Path(__file__).parent / "corpora" / "who" / "entities.toml").read_text(encoding="utf-8"))
 
 
 def _mentions(text: str) -> list[tuple[int, str, str]]:

@@ -7,7 +7,7 @@ exact-span-and-label F1 of at least 0.90.
 """
 from __future__ import annotations
 
-import tomllib
+from article_facts.core.rules.toml_cache import parse as parse_toml
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import pytest
 from article_facts.core.structure import parse
 from article_facts.core.who import entities
 
-CORPORA = {name: tomllib.loads((Path(__file__).parent / "corpora" / "who" / f"{name}.toml")
+CORPORA = {name: parse_toml((Path(__file__).parent / "corpora" / "who" / f"{name}.toml")
                                .read_text(encoding="utf-8"))["case"]
            for name in ("entities_conll", "entities_conll_sports")}
 

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from article_facts.core.resources import load_toml
 from article_facts.core.structure import parse
 from article_facts.core.who import quotes
 from pathlib import Path
-import tomllib
+from article_facts.core.rules.toml_cache import parse as parse_toml
 
-CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "who" / "quotes.toml").read_text(encoding="utf-8"))
+CORPUS = parse_toml((Path(__file__).parent / "corpora" / "who" / "quotes.toml").read_text(encoding="utf-8"))
 
 
 def _last(name: str | None) -> str:

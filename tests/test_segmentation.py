@@ -5,7 +5,6 @@ least as well as nltk's Punkt with the same shipped parameters, so the compariso
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -8,9 +8,9 @@ import pytest
 
 from article_facts.core import structure, timex
 from article_facts.core.pipeline import Context, Options
-from article_facts.core.resources import tomllib
+from article_facts.core.rules.toml_cache import parse as parse_toml
 
-CORPUS = tomllib.loads((Path(__file__).parent / "corpora" / "timex" / "cases.toml").read_text(encoding="utf-8"))
+CORPUS = parse_toml((Path(__file__).parent / "corpora" / "timex" / "cases.toml").read_text(encoding="utf-8"))
 
 
 def tag(text: str, dct: str | None):

@@ -134,8 +134,6 @@ def grammar() -> Grammar:
     month_alt = alternation(excl["months"])
     conn = tuple(data["ranges"]["connectors"])
     conn_alt = "|".join(re.escape(c) if not c.isalpha() else rf"\b{c}\b" for c in conn)
-    forward_qual = alternation(quals)
-    forward_cur = "(?:" + "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True)) + ")"
     # Embedded in multi-number rules; kept small (fast to compile): the part is re-read by find_mentions.
     forward_number = (r"(?:[a-z]+\s+){0,2}?[$£€]?\d[\d,.]*(?<![,.])(?:\s*(?:thousand|million|billion|k|m|bn)\b)?"
                       r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half)(?:[\s-]+[a-z]+)?")
@@ -164,7 +162,7 @@ def grammar() -> Grammar:
         connectors=conn,
         needs_between=frozenset(data["ranges"]["needs_between"]),
         range_join=regex_cache.compile(rf"\s*(?:{conn_alt})\s*", re.I),
-        unit_range_join=regex_cache.compile(rf"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
+        unit_range_join=regex_cache.compile(r"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
         between_rev=regex_cache.compile(r"\s*neewteb\b", re.I),
         from_rev=regex_cache.compile(r"\s*morf\b", re.I),
         number_words=_number_words(words, mult, data["vague"], data["fractions"]),

@@ -3,7 +3,6 @@ resources/rules/README.md; every problem in a file becomes a ValueError naming t
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,11 +11,6 @@ from typing import Any
 from article_facts.core.rules import regex_cache, toml_cache
 from article_facts.core.rules.templates import (TemplateError, WordList, compile_template, deferred_alternation, norm,
                                                 render)
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 REQUIREMENTS = frozenset({"currency", "no_currency", "value", "range", "vague", "not_vague", "fraction",
                           "not_fraction", "not_year", "not_range"})
@@ -83,7 +77,7 @@ def read_toml(path: str | Path, text: str | None = None) -> dict[str, Any]:
         return toml_cache.loads(text if text is not None else Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise ValueError(f"{path}: cannot read rule file ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:                # tomllib.TOMLDecodeError is a ValueError
         raise ValueError(f"{path}: not valid TOML: {exc}") from None
 
 

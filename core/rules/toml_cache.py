@@ -16,17 +16,21 @@ from typing import Any
 
 from article_facts.core.rules.regex_cache import cache_folder, store
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+def parse(text: str) -> dict[str, Any]:
+    """Parse TOML text (tomllib, or tomli before Python 3.11), importing the parser only when needed."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(text)
 
 
 def loads(text: str) -> dict[str, Any]:
     """``tomllib.loads(text)``, from the disk cache when there."""
     folder = cache_folder()
     if folder is None:
-        return tomllib.loads(text)
+        return parse(text)
     name = "toml-" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     path = os.path.join(folder, name)
     try:
@@ -36,7 +40,7 @@ def loads(text: str) -> dict[str, Any]:
             return data
     except Exception:                       # missing or damaged: parse afresh
         pass
-    data = tomllib.loads(text)
+    data = parse(text)
     try:
         blob = marshal.dumps((text, data))
     except ValueError:                      # a value marshal cannot hold (a TOML date)

@@ -1,0 +1,87 @@
+"""The compiled-regex cache: what it loads is exactly what re.compile builds, and it never gets in the way."""
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import stat
+
+import pytest
+
+from article_facts.core.pipeline import analyse
+from article_facts.core.rules import regex_cache
+from conftest import SAMPLES
+
+PATTERNS = [
+    (r"(?P<num>\d[\d,]*)\s+(?:troops|soldiers)\b", 0),
+    (r"(?<![\w.])(?:jan(?:uary)?|feb(?:ruary)?)\.?\s+(\d{1,2})", re.I),
+    (r"^(?:[A-Z][\w'’.-]*\s?){1,4}$", re.M),
+    (r"(a)(b)?(?P<c>c)(?(2)d|e)", 0),
+]
+
+
+@pytest.fixture
+def cache_in(tmp_path, monkeypatch):
+    """Point the cache at an empty folder and forget what this process has memoised."""
+    def use(setting: str) -> None:
+        monkeypatch.setenv(regex_cache.ENV, setting)
+        monkeypatch.setattr(regex_cache, "_folder_path", regex_cache._UNSET)
+        monkeypatch.setattr(regex_cache, "_MEMO", {})
+    return use
+
+
+def _reload_from_disk(pattern: str, flags: int) -> re.Pattern:
+    regex_cache._MEMO.clear()
+    return regex_cache.compile(pattern, flags)
+
+
+@pytest.mark.parametrize("pattern,flags", PATTERNS)
+def test_a_pattern_loaded_from_disk_is_the_one_re_compile_builds(cache_in, tmp_path, pattern, flags):
+    cache_in(str(tmp_path / "cache"))
+    first = regex_cache.compile(pattern, flags)
+    again = _reload_from_disk(pattern, flags)
+    assert first == again == re.compile(pattern, flags)
+    assert again.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_every_pattern_the_pipeline_stores_is_identical_to_a_fresh_compile(cache_in, tmp_path):
+    folder = tmp_path / "cache"
+    cache_in(str(folder))
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        analyse(sample.read_text(encoding="utf-8"), id=sample.name)
+    stored = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("toml-")]
+    assert len(stored) > 20
+    for path in stored:
+        pattern, flags, *_ = marshal.loads(path.read_bytes())
+        assert _reload_from_disk(pattern, flags) == re.compile(pattern, flags), pattern[:80]
+
+
+def test_off_writes_nothing(cache_in, tmp_path):
+    cache_in("off")
+    assert regex_cache.cache_folder() is None
+    assert regex_cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+
+
+def test_a_damaged_cache_file_is_ignored(cache_in, tmp_path):
+    cache_in(str(tmp_path / "cache"))
+    regex_cache.compile(*PATTERNS[1])
+    for f in (tmp_path / "cache").rglob("*"):
+        if f.is_file():
+            f.write_bytes(b"\x00garbage")
+    assert _reload_from_disk(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_cache_folder_only_means_compiling(cache_in, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    cache_in(str(folder))
+    assert regex_cache.compile(*PATTERNS[2]) == re.compile(*PATTERNS[2])
+
+
+def test_an_unwritable_cache_location_only_means_compiling(cache_in, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    cache_in(str(blocker / "cache"))            # cannot be created: a file is in the way
+    assert regex_cache.compile(*PATTERNS[3]) == re.compile(*PATTERNS[3])
