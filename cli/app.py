@@ -20,6 +20,12 @@ app = typer.Typer(
 )
 
 
+class DateOrder(str, Enum):
+    auto = "auto"
+    mdy = "mdy"
+    dmy = "dmy"
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -63,6 +69,9 @@ def summarize(
     words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length as a word budget."),
     algorithm: str = typer.Option("news", "--algorithm", "-a", help="Summariser; `article-facts algorithms` lists them."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (e.g. 2020-09-09); anchors relative dates and overrides the article's own."),
+    date_order: DateOrder = typer.Option(DateOrder.auto, "--date-order",
+        help="How to read all-number dates such as 09/10/2020: auto (as the article's header date is written; "
+             "month first if unknown), mdy or dmy."),
     include_text: bool = typer.Option(False, "--include-text", help="Add the normalised article text to each record."),
     timeline: bool = typer.Option(False, "--timeline", help="Print only the timeline of dated sentences."),
     rules: List[Path] = typer.Option([], "--rules", help="Extra fact rules (TOML), e.g. your own kinds; repeatable."),
@@ -118,6 +127,7 @@ def summarize(
         published=_published(published),
         include_text=include_text or fmt in (Format.table, Format.md),
         rules_files=tuple(str(r) for r in rules),
+        date_order=date_order.value,
     )
     from article_facts.cli.session import Session
 

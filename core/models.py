@@ -38,6 +38,7 @@ class Article:
     dateline: Span | None = None
     published: str | None = None          # ISO 8601, from the header or the caller
     published_span: Span | None = None
+    date_order: str | None = None         # "dmy" or "mdy", as the header date is written; None if unknown
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)

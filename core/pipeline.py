@@ -42,6 +42,7 @@ class Options:
     published: str | None = None           # overrides the article's own date
     include_text: bool = False
     rules_files: tuple[str, ...] = ()      # extra user rule files (TOML)
+    date_order: str = "auto"               # all-number dates: "auto" (the article's own convention), "mdy", "dmy"
     facts: bool = True
 
 

@@ -49,6 +49,16 @@ def is_boilerplate(text: str) -> bool:
 
 def parse_published(text: str) -> str | None:
     """An ISO 8601 date or date-time from a header date line, or None."""
+    return read_header_date(text)[0]
+
+
+def date_order_of(text: str) -> str | None:
+    """How a header date line orders day and month: "dmy" ("09 September 2020"), "mdy" ("Sept. 9, 2020")."""
+    return read_header_date(text)[1]
+
+
+def read_header_date(text: str) -> tuple[str | None, str | None]:
+    """(ISO date or date-time, "dmy"/"mdy"/None) of a header date line."""
     t = text.strip()
     for pat in _HEADER_DATES:
         m = pat.match(t)
@@ -65,8 +75,9 @@ def parse_published(text: str) -> str | None:
             if g.get("ampm"):
                 hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
             iso += f"T{hour:02d}:{int(g['minute']):02d}"
-        return iso
-    return None
+        order = None if g.get("mnum") else ("dmy" if m.start("day") < m.start("month") else "mdy")
+        return iso, order
+    return None, None
 
 
 def _lines(text: str) -> list[Span]:
@@ -119,9 +130,10 @@ def parse(text: str, title: str | None = None, published: str | None = None) -> 
                 art.boilerplate.append(line)
             elif i == 0:
                 header_roles.append(("headline", line))
-            elif (pub := parse_published(t)) is not None:
-                art.published = art.published or pub
+            elif (pub := read_header_date(t))[0] is not None:
+                art.published = art.published or pub[0]
                 art.published_span = line
+                art.date_order = pub[1]
             elif (m := _BY_LINE.match(t)) and art.byline is None:
                 art.byline = Span(line.start + m.start("name"), line.start + m.end("name"), m.group("name"))
             elif _NAME_LINE.match(t) and _words(t) <= 4 and not t.endswith(".") and art.dateline is None:
@@ -182,7 +194,7 @@ def _strip_lead_markers(art: Article, line: Span) -> Span:
             art.byline = Span(m.start("name"), m.end("name"), m.group("name"))
         pub = m.groupdict().get("pub") or m.groupdict().get("updated")
         if pub and art.published is None:
-            art.published = parse_published(pub)
+            art.published, art.date_order = read_header_date(pub)
         return _trim(text, m.end(), line.end)
     dateline = segmentation.match_dateline(text, s, line.end)
     if dateline is not None:

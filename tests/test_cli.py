@@ -161,3 +161,20 @@ def test_a_broken_user_rule_file_is_a_usage_error(tmp_path):
     bad.write_text("this is = not [valid", encoding="utf-8")
     assert invoke("rules", "--rules", str(bad)).exit_code == 2
     assert invoke("summarize", str(SEED), "--rules", str(bad)).exit_code == 2
+
+
+@pytest.mark.parametrize("header,option,expected", [
+    ("Sept. 9, 2020", [], "2020-10-09"),                           # a US header: month first
+    ("Wednesday 09 September 2020", [], "2020-09-10"),             # a UK header: day first
+    ("Sept. 9, 2020", ["--date-order", "dmy"], "2020-09-10"),      # the option wins
+    ("Wednesday 09 September 2020", ["--date-order", "mdy"], "2020-10-09"),
+    ("Wednesday 09 September 2020", ["--date-order", "dmy"], None),  # 10/25/2020 only reads month first
+])
+def test_all_number_dates_follow_the_articles_convention_or_the_option(tmp_path, header, option, expected):
+    date = "10/25/2020" if expected is None else "10/09/2020"
+    story = tmp_path / "story.txt"
+    story.write_text(f"Talks resume\n{header}\nThe talks will resume on {date}, the ministry said in a statement.\n",
+                     encoding="utf-8")
+    rec = json.loads(invoke("summarize", str(story), "--json", *option).stdout)
+    values = [f["value"] for f in rec["facts"] if f["kind"] == "date" and "/" in f["text"]]
+    assert values == [expected or "2020-10-25"]

@@ -297,3 +297,13 @@ def test_no_body_text_is_lost(text):
 
 def test_tokenised_date_line_is_the_publication_date():
     assert parse("Rebels seize town\nMarch 01 , 2008\nRebels took the town on Friday .\n").published == "2008-03-01"
+
+
+@pytest.mark.parametrize("line,order", [
+    ("Wednesday 09 September 2020 13:55", "dmy"),
+    ("Sept. 9, 2020", "mdy"),
+    ("September 9, 2020 at 5:30 p.m.", "mdy"),
+    ("2020-09-09", None),
+])
+def test_the_header_date_tells_how_the_article_orders_day_and_month(line, order):
+    assert parse(f"Troops leave the city\n{line}\nThe last troops left the city on Tuesday, officials said, after a long delay.\n").date_order == order

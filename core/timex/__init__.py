@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from article_facts.core.models import Article, Fact
-from article_facts.core.timex.calendar import parse_dct
+from article_facts.core.timex.calendar import parse_dct, parse_value
 from article_facts.core.timex.grammar import Grammar, grammar
 from article_facts.core.timex.tense import tense_near
 from article_facts.core.timex.values import Anchors, render, resolved_date
@@ -26,6 +26,7 @@ def extract(article: Article, context) -> list[Fact]:
     g = grammar()
     text = article.text
     anchors = Anchors(dct=parse_dct(context.published))
+    day_first = date_order(article, context) == "dmy"
     facts: list[Fact] = []
     for index, lo, hi in _regions(article):
         for m in _matches(g, text, lo, hi):
@@ -39,6 +40,9 @@ def extract(article: Article, context) -> list[Fact]:
             anchors.tense_of = lambda s=start, e=end, lo=lo, hi=hi: tense_near(text, s, e, lo, hi)
             anchors._tense.clear()
             value = render(rule.value, slots, anchors)
+            if day_first and rule.value_day_first:
+                swapped = render(rule.value_day_first, slots, anchors)
+                value = swapped if parse_value(swapped) is not None else value
             facts.append(Fact(rule.type.lower(), text[start:end], start, end, index, {"value": value}))
             if rule.ends_quarter:
                 anchors.quarter = None
@@ -49,6 +53,14 @@ def extract(article: Article, context) -> list[Fact]:
                     if anchor.grain == "quarter":
                         anchors.quarter = anchor
     return facts
+
+
+def date_order(article: Article, context) -> str:
+    """"dmy" or "mdy" for all-number dates: the option when set, else the article's header convention, else US."""
+    chosen = getattr(context.options, "date_order", "auto")
+    if chosen in ("dmy", "mdy"):
+        return chosen
+    return article.date_order or "mdy"
 
 
 def _matches(g: Grammar, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:

@@ -30,6 +30,7 @@ class Rule:
     group: str                 # name of the rule's group in the master regex
     anchor: bool = True        # may its value anchor later anaphoric expressions ("a year earlier")?
     ends_quarter: bool = False  # does it move the focus from the quarter to a longer period ("nine months")?
+    value_day_first: str = ""   # the value when the article writes dates day first ("09/10/2020" = 9 October)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def grammar() -> Grammar:
         body = _expand_slots(body, slot_regex, group)
         parts.append(f"(?P<{group}>{body})(?![\\w])")
         rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group,
-                            spec.get("anchor", True), spec.get("ends_quarter", False))
+                            spec.get("anchor", True), spec.get("ends_quarter", False),
+                            spec.get("value_day_first", ""))
     spec = data.get("triggers", {})
     triggers = {w.lower() for w in spec.get("words", [])}
     for name in spec.get("trigger_tables", []):
