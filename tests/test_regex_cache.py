@@ -5,10 +5,11 @@ import marshal
 import os
 import re
 import stat
+import subprocess
+import sys
 
 import pytest
 
-from article_facts.core.pipeline import analyse
 from article_facts.core.rules import regex_cache
 from conftest import SAMPLES
 
@@ -46,9 +47,10 @@ def test_a_pattern_loaded_from_disk_is_the_one_re_compile_builds(cache_in, tmp_p
 
 def test_every_pattern_the_pipeline_stores_is_identical_to_a_fresh_compile(cache_in, tmp_path):
     folder = tmp_path / "cache"
+    samples = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    subprocess.run([sys.executable, "-m", "article_facts.cli", "summarize", *samples, "-q"], check=False,
+                   capture_output=True, env={**os.environ, regex_cache.ENV: str(folder)})
     cache_in(str(folder))
-    for sample in sorted(SAMPLES.glob("*.txt")):
-        analyse(sample.read_text(encoding="utf-8"), id=sample.name)
     stored = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("toml-")]
     assert len(stored) > 20
     for path in stored:
