@@ -32,7 +32,7 @@ def _mentions(text: str) -> list[tuple[str, str]]:
 
 
 def _param(corpus: str, case: dict):
-    marks = [pytest.mark.xfail(reason=case["gap"], strict=False)] if case.get("gap") else []
+    marks = [pytest.mark.xfail(reason=case["gap"], strict=True)] if case.get("gap") else []
     return pytest.param(case, id=f"{corpus}: {case['name']}", marks=marks)
 
 
