@@ -76,6 +76,8 @@ def _meets(rule: Rule, m: NumberMention) -> bool:
 
 def _try(rule: Rule, m: NumberMention, w: Window):
     """(before match, forward match) when the rule fits around mention ``m``, else None."""
+    if not _meets(rule, m):
+        return None
     before = None
     if rule.before is not None:
         before = rule.before.match(w.rev, w.n - m.start, w.n - w.lo)
@@ -256,8 +258,6 @@ class RuleSet:
             if i in claimed:
                 continue
             for kind, rule in multi:
-                if not _meets(rule, m):
-                    continue
                 hit = _try(rule, m, w)
                 if hit is None:
                     continue
@@ -293,8 +293,6 @@ class RuleSet:
         out: list[Match] = []
         for kind, rules in kinds:
             for rule in rules:
-                if not _meets(rule, m):
-                    continue
                 hit = _try(rule, m, w)
                 if hit is None:
                     continue
