@@ -1,15 +1,21 @@
 """Stage: direct quotations and who said them.
 
-A quotation is the text inside straight or curly double quotes within a paragraph; an unclosed quote runs to the
-end of its paragraph (and goes on at the next paragraph's opening mark, which starts a new part). Parts shorter
-than ``min_words`` are scare quotes or titles and are dropped. The speaker comes from the attribution next to
-the quote ("…," Mr McKenzie said / said X / X told reporters / according to X), from an introduction before it
-(X said: "…"), from a pronoun pointing back to the last speaker, or from the quote it continues. Names are
-resolved to the fullest form of the entity found by the entity stage.
+A quotation is the text between an opening and a closing double quote within a paragraph. Straight marks take
+their direction from their neighbours (a mark after a space opens, a mark before a space closes), so one stray
+mark does not flip every later pair; an opening mark that is never closed starts nothing, unless it runs to the
+end of its paragraph and the quote goes on at the next paragraph's opening mark (a new part). Parts shorter
+than ``min_words`` are scare quotes and are dropped, and so are unattributed titles ("The Hunger Games").
+
+The speaker comes from the attribution next to the quote: after it ('"…," Mr McKenzie said', 'said X',
+'X, a professor at Y, said', 'said a female juror', 'he said'), or before it ('X told reporters: "…"',
+'according to X, "…"'). A pronoun points back to the nearest earlier person of its gender (speakers of
+earlier quotes first, then each sentence's people in order); a quote without attribution continues the quote
+just before it. Names are resolved to the fullest form of the entity found by the entity stage.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,20 +24,32 @@ from article_facts.core.resources import load_toml
 from article_facts.core.who import entities
 from article_facts.core.who.lexicon import ORG, PERSON, lexicon
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]*)(?:[\"”]|$)")
-_TITLE_BEFORE = re.compile(r"(?:\b(?:[A-Z][a-z]{0,12}\.?|[A-Z]{2,4})\s+){1,3}$")
+_MARK = re.compile(r"[\"“”]")
+_OPEN_BEFORE = " \t\n([{—–-/:"
+_CLOSE_AFTER = " \t\n,.;:!?)]}—–-'’"
+_CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von|da)-?[A-Z][\w'’-]*)"
+                      r"(?:\s+(?:(?:de|van|von|da|bin|al|of|the)\s+)?[A-Z][\w'’.-]*)*")
+_WORD = re.compile(r"[\w'’-]+")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
+_PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
 
 
 @dataclass(frozen=True)
 class _Rules:
-    verbs: str
-    pronouns: frozenset[str]
     min_words: int
-    after_name: re.Pattern[str]        # ", X said" : gap between quote and name
-    after_pronoun: re.Pattern[str]     # ", he said"
     verb_re: re.Pattern[str]
-    according: re.Pattern[str]
-    noun_speaker: re.Pattern[str]      # ", a police spokesman said"
+    pronoun_verb_after: re.Pattern[str]   # ", he said"
+    verb_first_after: re.Pattern[str]     # ", said X" / ", according to X"
+    according_before: re.Pattern[str]     # "According to X, "
+    male: frozenset[str]
+    female: frozenset[str]
+    male_cues: frozenset[str]
+    female_cues: frozenset[str]
+    determiners: frozenset[str]
+    not_speakers: frozenset[str]
+    clause_starters: frozenset[str]
+    title_cues: frozenset[str]
+    title_case_share: float
 
 
 @lru_cache(maxsize=1)
@@ -40,14 +58,18 @@ def _rules() -> _Rules:
     verbs = "|".join(sorted({re.escape(v) for v in data["verbs"]}, key=len, reverse=True))
     pron = "|".join(data["pronouns"])
     acc = "|".join(re.escape(a) for a in data["according"])
+    adverb = r"(?:(?:also|later|then|once|previously|recently|simply|quietly|finally|further|again)\s+)?"
     return _Rules(
-        verbs=verbs, pronouns=frozenset(data["pronouns"]), min_words=int(data["min_words"]),
-        after_name=re.compile(rf"[\s,.;:!?—–-]*(?:(?:{verbs})\s+|(?:{acc})\s+)?(?:the\s+)?"),
-        after_pronoun=re.compile(rf"[\s,.;:!?—–-]*(?P<p>{pron})\s+(?:{verbs})\b", re.I),
+        min_words=int(data["min_words"]),
         verb_re=re.compile(rf"\b(?:{verbs})\b"),
-        according=re.compile(rf"[\s,.;:—–-]*(?:{acc})\s+", re.I),
-        noun_speaker=re.compile(rf"[\s,.;:!?—–-]*(?:(?:{verbs})\s+)?(?P<np>(?:an?|the)\s+[a-z][\w -]{{2,40}}?)"
-                                rf"(?:\s+(?:{verbs})\b|[.,]|$)"),
+        pronoun_verb_after=re.compile(rf"[\s,;:—–-]*(?P<p>{pron})\s+{adverb}(?P<v>{verbs})\b", re.I),
+        verb_first_after=re.compile(rf"[\s,;:—–-]*(?:(?P<v>{verbs})|(?P<acc>{acc}))\s+", re.I),
+        according_before=re.compile(rf"\b(?:{acc})\s+(?P<np>[^,:;]{{2,80}})[,:]\s*$", re.I),
+        male=frozenset(data["male_pronouns"]), female=frozenset(data["female_pronouns"]),
+        male_cues=frozenset(data["male_cues"]), female_cues=frozenset(data["female_cues"]),
+        determiners=frozenset(data["nominal_determiners"]), not_speakers=frozenset(data["not_speaker_nouns"]),
+        clause_starters=frozenset(data["clause_starters"]), title_cues=frozenset(data["title_cues"]),
+        title_case_share=float(data["title_case_share"]),
     )
 
 
@@ -56,17 +78,36 @@ class _Speaker:
     name: str
     start: int
     end: int
+    entity: int = -1          # index of the entity fact, -1 for a nominal or unresolved name
 
 
 @dataclass
 class _Quote:
     start: int
     end: int
+    open_mark: int
+    close_mark: int          # -1 when the quote runs to the end of its paragraph
     paragraph: int
-    opens_paragraph: bool
-    continues: bool                 # continues an unclosed quote of the previous paragraph
-    closed: bool
+    continues: bool          # continues an unclosed quote of the previous paragraph
     speaker: _Speaker | None = None
+    attributed: bool = False
+
+    @property
+    def closed(self) -> bool:
+        return self.close_mark >= 0
+
+    @property
+    def after_mark(self) -> int:
+        return self.close_mark + 1 if self.closed else self.end
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str
+    kind: str
+    entity: int
 
 
 def _paragraph_spans(article: Article) -> list[tuple[int, int, int]]:
@@ -82,147 +123,369 @@ def _paragraph_spans(article: Article) -> list[tuple[int, int, int]]:
     return [(k, spans[k][0], spans[k][1]) for k in order]
 
 
-def _entity_mentions(article: Article, context) -> list[tuple[int, int, str, str]]:
-    """(start, end, fullest name, kind) of every person/organisation mention."""
+def _entity_mentions(article: Article, context) -> list[_Mention]:
     facts = [f for f in (getattr(context, "facts", None) or []) if f.kind in (PERSON, ORG)]
     if not facts and context is None:
         facts = [f for f in entities.extract(article, None) if f.kind in (PERSON, ORG)]
     out = []
-    for f in facts:
+    for i, f in enumerate(facts):
         for m in f.attrs.get("mentions", [f.to_dict()]):
-            out.append((m["start"], m["end"], f.text, f.kind))
-    out.sort()
+            out.append(_Mention(m["start"], m["end"], f.text, f.kind, i))
+    out.sort(key=lambda m: m.start)
     return out
 
 
-class _Attributor:
-    def __init__(self, article: Article, mentions):
-        self.text = article.text
-        self.mentions = mentions
-        self.rules = _rules()
-        self.titles = lexicon().titles
+# ---------------------------------------------------------------------------------------------- finding quotes
+def _direction(text: str, i: int, start: int, end: int) -> str:
+    ch = text[i]
+    if ch == "“":
+        return "O"
+    if ch == "”":
+        return "C"
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    opens = before in _OPEN_BEFORE and after not in " \t\n"
+    closes = before not in " \t\n" and after in _CLOSE_AFTER
+    if opens == closes:
+        return "A"
+    return "O" if opens else "C"
 
-    def _speaker(self, m) -> _Speaker:
-        start, end, name, _ = m
-        title = _TITLE_BEFORE.search(self.text, max(0, start - 40), start)
-        if title and all(w.rstrip(".") in self.titles for w in title.group().split()):
-            start = title.start()
-            if len(name.split()) == 1:
-                name = self.text[start:end]
-        return _Speaker(name, start, end)
 
-    def after(self, q_end: int, limit: int) -> _Speaker | str | None:
-        """Attribution right after the closing mark; 'PRONOUN' when only a pronoun is given."""
-        r = self.rules
-        window = self.text[q_end:min(limit, q_end + 120)]
-        if r.after_pronoun.match(window):
-            return "PRONOUN"
-        for m in self.mentions:
-            if m[0] < q_end:
-                continue
-            if m[0] > q_end + 80 or m[0] >= limit:
-                break
-            gap = self.text[q_end:m[0]]
-            lead = r.after_name.match(gap)
-            rest = gap[lead.end():] if lead else gap
-            if lead and (not rest.strip() or _TITLE_BEFORE.fullmatch(rest)):
-                said_before = bool(r.verb_re.search(gap) or r.according.match(gap))
-                said_after = bool(re.match(rf"\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w\s,'-]{{0,60}},\s*)?(?:{r.verbs})\b",
-                                           self.text[m[1]:m[1] + 90]))
-                if said_before or said_after:
-                    return self._speaker(m)
-            break
-        noun = r.noun_speaker.match(window)
-        if noun and (r.verb_re.search(window[:noun.end() + 12])):
-            np = noun.group("np")
-            s = q_end + noun.start("np")
-            return _Speaker(np, s, s + len(np))
-        return None
-
-    def before(self, q_start: int, floor: int) -> _Speaker | str | None:
-        """Introduction before the opening mark: 'X said: "…"', 'X told reporters "…"'."""
-        r = self.rules
-        intro = self.text[floor:q_start]
-        tail = intro.rstrip()
-        if not tail:
-            return None
-        verb = None
-        for verb in r.verb_re.finditer(intro):
-            pass
-        if not (tail.endswith(":") or (verb and q_start - (floor + verb.end()) < 60)):
-            return None
-        cands = [m for m in self.mentions if floor <= m[0] and m[1] <= q_start]
-        if verb is not None:
-            near = [m for m in cands if m[1] <= floor + verb.start()]
-            cands = near or cands
-        if cands:
-            return self._speaker(cands[-1])
-        pron = re.search(r"\b(he|she|they)\s+(?:" + r.verbs + r")\b", intro, re.I)
-        return "PRONOUN" if pron else None
-
-    def last_person_before(self, pos: int) -> _Speaker | None:
-        best = None
-        for m in self.mentions:
-            if m[0] >= pos:
-                break
-            if m[3] == PERSON:
-                best = m
-        return self._speaker(best) if best else None
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _find_quotes(article: Article) -> list[_Quote]:
     text = article.text
     quotes: list[_Quote] = []
-    open_prev = False
+    carried = False           # the previous paragraph ended inside a quote
     for para, start, end in _paragraph_spans(article):
-        body = text[start:end]
+        open_at = -1
         first = True
-        was_open = open_prev
-        open_prev = False
-        for m in _QUOTE.finditer(body):
-            s, e = start + m.start(1), start + m.end(1)
-            closed = m.end() > m.end(1)
-            open_prev = not closed
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            quotes.append(_Quote(s, e, para, not body[:m.start()].strip(), was_open and first, closed))
+        continues = False
+        for m in _MARK.finditer(text, start, end):
+            i = m.start()
+            d = _direction(text, i, start, end)
+            if open_at < 0:
+                if d != "C":
+                    open_at = i
+                    continues = carried and first and not text[start:i].strip()
+                continue
+            if d == "O":            # an opening mark never closed: it starts nothing
+                open_at = i
+                continues = False
+                first = False
+                continue
+            s, e = _trim(text, open_at + 1, i)
+            quotes.append(_Quote(s, e, open_at, i, para, continues))
+            open_at = -1
             first = False
+        carried = False
+        if open_at >= 0:
+            nxt = end
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            if nxt < len(text) and text[nxt] in "\"“" and text.count("\n", end, nxt):
+                s, e = _trim(text, open_at + 1, end)
+                quotes.append(_Quote(s, e, open_at, -1, para, continues))
+                carried = True
     return quotes
+
+
+# ------------------------------------------------------------------------------------------------ attribution
+class _Attributor:
+    def __init__(self, article: Article, mentions: list[_Mention], quotes: list[_Quote]):
+        self.article = article
+        self.text = article.text
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.rules = _rules()
+        self.titles = lexicon().titles
+        self.quotes = quotes
+        self.sent_starts = [s.start for s in article.sentences]
+        self._gender: dict[int, str] = {}
+        by_last: dict[str, int] = {}
+        for m in mentions:
+            if m.kind == PERSON:
+                by_last.setdefault(m.name.split()[-1], m.entity)
+        for m in mentions:
+            by_last.setdefault(m.name.split()[-1], m.entity)
+        self.by_last = by_last
+        self.names = {m.entity: m.name for m in mentions}
+        self.kinds = {m.entity: m.kind for m in mentions}
+
+    # -- names in a span of text
+    def _mentions_in(self, s: int, e: int) -> list[_Mention]:
+        i = bisect_right(self.starts, s - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < e:
+            if self.mentions[i].end <= e:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _from_mention(self, m: _Mention) -> _Speaker:
+        return _Speaker(m.name, m.start, m.end, m.entity)
+
+    def _raw_name(self, name: str, s: int) -> _Speaker:
+        words = name.split()
+        while len(words) > 1 and words[0].rstrip(".") in self.titles:
+            s += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        ent = self.by_last.get(words[-1].rstrip("'’s") if words[-1].endswith(("'s", "’s")) else words[-1], -1)
+        return _Speaker(self.names[ent] if ent >= 0 else name, s, s + len(name), ent)
+
+    def noun_phrase(self, s: int, e: int) -> _Speaker | str | None:
+        """Who a short noun phrase names: a pronoun, a name (the last one, as in "Christie's Tom Lecky"),
+        a nominal ("a female juror", "Philadelphia police"), or nobody (a document: "the article")."""
+        s, e = _trim(self.text, s, e)
+        phrase = self.text[s:e]
+        words = phrase.split()
+        if not words or len(words) > 9:
+            return None
+        low = words[0].lower()
+        r = self.rules
+        if len(words) == 1 and low in r.male | r.female | {"they", "we", "i"}:
+            return _PRONOUN
+        found = self._mentions_in(s, e)
+        people = [m for m in found if m.kind == PERSON]
+        if people or found:
+            return self._from_mention((people or found)[-1])
+        last = words[-1].lower().strip(".,")
+        if low in r.determiners or (words[0][0].isupper() and words[-1][0].islower()) \
+                or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
+            if last in r.not_speakers:
+                return _NOBODY
+            if words[-1][0].islower() and len(words) > 1:
+                return _Speaker(phrase, s, e)
+            return None
+        run = _CAP_RUN.fullmatch(phrase)
+        if run and low not in r.clause_starters:
+            return self._raw_name(phrase, s)
+        return None
+
+    def _subject_before(self, s: int, e: int) -> _Speaker | str | None:
+        """The subject that ends at ``e`` (right before a verb), skipping one apposition: "X, a Y, said"."""
+        stripped = self.text[s:e].rstrip()
+        parts = stripped.split(",")
+        offsets = [s]
+        for p in parts[:-1]:
+            offsets.append(offsets[-1] + len(p) + 1)
+        if stripped.endswith(",") and len(parts) >= 3:          # "X, <apposition>," said
+            candidates = [(offsets[-3], offsets[-2] - 1), (offsets[-2], offsets[-1] - 1)]
+        elif not stripped.endswith(","):
+            candidates = [(offsets[-1], s + len(stripped))]
+        else:
+            return None
+        nominal = None
+        for cs, ce in candidates:
+            who = self.noun_phrase(self._clause_tail(cs, ce), ce)
+            if who in (_PRONOUN, _NOBODY):
+                return who
+            if isinstance(who, _Speaker):
+                if who.entity >= 0 or who.name.split()[-1][:1].isupper():
+                    return who
+                nominal = nominal or who
+        return nominal
+
+    def _clause_tail(self, s: int, e: int) -> int:
+        """Start of the last few words before ``e`` that can be a subject (after 'and', 'that', 'but' …)."""
+        chunk = self.text[s:e]
+        best = s
+        for m in re.finditer(r"\b(?:and|but|that|as|while|because|when|so|then|who|which|said|says)\s+", chunk):
+            best = s + m.end()
+        return best
+
+    def after(self, q: _Quote, limit: int) -> _Speaker | str | None:
+        """Attribution right after the closing mark."""
+        r = self.rules
+        a = q.after_mark
+        window_end = min(limit, a + 160)
+        window = self.text[a:window_end]
+        brk = _SENTENCE_BREAK.search(window)
+        if brk:
+            window = window[:brk.start() + 1]
+        full_stop = self.text[q.end - 1:q.end] == "."
+        m = r.pronoun_verb_after.match(window)
+        if m:
+            if full_stop and self._clause_follows(a + m.end()):
+                return None
+            return _PRONOUN
+        m = r.verb_first_after.match(window)
+        if m:
+            if full_stop and self._clause_follows(a + m.end() - 1):
+                return None
+            np_end = re.search(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s|$",
+                               window[m.end():])
+            np_e = a + m.end() + np_end.start()
+            if self.text[a + m.end():np_e].endswith(("'s", "’s")) or re.match(r"['’]s\s", window[m.end() + np_end.start():]):
+                np_e = a + m.end() + len(window[m.end():].split(",")[0].split(".")[0])
+            who = self.noun_phrase(a + m.end(), np_e)
+            if who is not None:
+                return who
+            return None
+        v = r.verb_re.search(window, 0, 130)
+        if not v or not window[:v.start()].strip(" ,;—–-"):
+            return None
+        if full_stop and self._clause_follows(a + v.end()):
+            return None
+        lead = len(window) - len(window.lstrip(" ,;—–-"))
+        return self._subject_before(a + lead, a + v.start())
+
+    def _clause_follows(self, pos: int) -> bool:
+        w = _WORD.match(self.text, pos + (1 if self.text[pos:pos + 1].isspace() else 0))
+        return bool(w and w.group().lower() in self.rules.clause_starters)
+
+    def before(self, q: _Quote, floor: int) -> _Speaker | str | None:
+        """Introduction before the opening mark: 'X said: "…"', 'X told reporters "…"', 'According to X, "…"'."""
+        r = self.rules
+        sent = self.article.sentence_at(q.open_mark)
+        if sent is not None:
+            floor = max(floor, self.article.sentences[sent].start)
+        intro = self.text[floor:q.open_mark]
+        tail = intro.rstrip()
+        if not tail:
+            return None
+        acc = r.according_before.search(intro)
+        if acc:
+            who = self.noun_phrase(floor + acc.start("np"), floor + acc.end("np"))
+            if who is not None:
+                return who
+        verb = None
+        for verb in r.verb_re.finditer(intro):
+            pass
+        if verb is None or not (tail.endswith(":") or len(intro) - verb.end() < 70):
+            return None
+        return self._subject_before(floor, floor + verb.start())
+
+    # -- pronouns
+    def gender(self, entity: int) -> str:
+        if entity in self._gender:
+            return self._gender[entity]
+        r = self.rules
+        votes = {"m": 0, "f": 0}
+        text = self.text
+        for m in self.mentions:
+            if m.entity != entity:
+                continue
+            prev = text[max(0, m.start - 25):m.start].split()
+            if prev:
+                w = prev[-1].strip(",")
+                if w in r.male_cues:
+                    votes["m"] += 2
+                elif w in r.female_cues:
+                    votes["f"] += 2
+            stop = text.find(".", m.end, m.end + 300)
+            stop = m.end + 300 if stop < 0 else text.find(".", stop + 1, stop + 300)
+            nxt = bisect_right(self.starts, m.end)
+            if nxt < len(self.mentions) and self.mentions[nxt].kind == PERSON:
+                stop = min(stop if stop > 0 else m.end + 300, self.mentions[nxt].start)
+            for w in _WORD.finditer(text, m.end, stop if stop > 0 else m.end + 300):
+                low = w.group().lower()
+                if low in r.male:
+                    votes["m"] += 1
+                    break
+                if low in r.female:
+                    votes["f"] += 1
+                    break
+        g = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else "?"
+        self._gender[entity] = g
+        return g
+
+    def _speaker_gender(self, sp: _Speaker) -> str:
+        if sp.entity >= 0:
+            return self.gender(sp.entity)
+        words = set(sp.name.split())
+        return "m" if words & self.rules.male_cues else "f" if words & self.rules.female_cues else "?"
+
+    def antecedent(self, pos: int, pronoun: str | None, spoken: list[tuple[int, _Speaker]]) -> _Speaker | None:
+        """The nearest earlier person a pronoun can point to: per sentence going back, earlier quotes' speakers
+        first, then the people named outside quotes in order."""
+        r = self.rules
+        want = "m" if pronoun in r.male else "f" if pronoun in r.female else None
+        i = self.article.sentence_at(pos)
+        if i is None:
+            i = max(0, bisect_right(self.sent_starts, pos) - 1)
+        quoted = [(q.start, q.end) for q in self.quotes]
+        for k in range(i, max(-1, i - 8), -1):
+            sent = self.article.sentences[k]
+            s, e = sent.start, min(sent.end, pos)
+            cands: list[_Speaker] = [sp for at, sp in spoken if s <= at < e]
+            for m in self._mentions_in(s, e):
+                if m.kind == PERSON and not any(qs <= m.start < qe for qs, qe in quoted):
+                    cands.append(self._from_mention(m))
+            for c in cands:
+                if want is None or self._speaker_gender(c) in (want, "?"):
+                    return c
+        return None
+
+
+def _pronoun_word(text: str, start: int, end: int, rules: _Rules) -> str | None:
+    for w in _WORD.finditer(text, start, end):
+        low = w.group().lower()
+        if low in rules.male or low in rules.female:
+            return low
+    return None
+
+
+def _is_title(text: str, q: _Quote, rules: _Rules) -> bool:
+    before = text[max(0, q.open_mark - 30):q.open_mark].split()
+    if before and before[-1].strip(",").lower() in rules.title_cues:
+        return True
+    long_words = [w for w in _WORD.findall(text, q.start, q.end) if len(w) >= 4]
+    if len(long_words) < 2:
+        return False
+    caps = sum(1 for w in long_words if w[0].isupper())
+    return caps / len(long_words) >= rules.title_case_share
 
 
 def extract(article: Article, context) -> list[Fact]:
     rules = _rules()
     text = article.text
     found = _find_quotes(article)
-    att = _Attributor(article, _entity_mentions(article, context))
-    para_end = {p: e for p, _, e in _paragraph_spans(article)}
-    para_start = {p: s for p, s, _ in _paragraph_spans(article)}
-    last: _Speaker | None = None
+    att = _Attributor(article, _entity_mentions(article, context), found)
+    spans = _paragraph_spans(article)
+    para_end = {p: e for p, _, e in spans}
+    para_start = {p: s for p, s, _ in spans}
+    spoken: list[tuple[int, _Speaker]] = []     # (offset of the attribution, speaker), for pronouns
     for i, q in enumerate(found):
         prev = found[i - 1] if i else None
-        limit = found[i + 1].start - 1 if i + 1 < len(found) and found[i + 1].paragraph == q.paragraph \
-            else para_end[q.paragraph]
-        floor = prev.end + 1 if prev and prev.paragraph == q.paragraph else para_start[q.paragraph]
-        who = att.after(q.end + (1 if q.closed else 0), limit) if q.closed else None
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        limit = nxt.open_mark if nxt and nxt.paragraph == q.paragraph else para_end[q.paragraph]
+        floor = prev.after_mark if prev and prev.paragraph == q.paragraph else para_start[q.paragraph]
+        who = att.after(q, limit) if q.closed else None
+        where = q.after_mark
         if who is None:
-            who = att.before(q.start - 1, floor)
-        if who == "PRONOUN":
-            who = last or att.last_person_before(q.start)
-        if who is None and prev and (prev.paragraph == q.paragraph or q.continues) and prev.speaker:
-            who = prev.speaker
+            who = att.before(q, floor)
+            where = q.open_mark
+        if who == _PRONOUN:
+            pron = _pronoun_word(text, where, where + 80 if where == q.after_mark else q.open_mark, rules) \
+                if where == q.after_mark else _pronoun_word(text, max(floor, q.open_mark - 80), q.open_mark, rules)
+            who = att.antecedent(q.open_mark, pron, spoken)
+        q.attributed = who is not None
+        if who is None and prev and prev.speaker:
+            gap = text[prev.after_mark:q.open_mark]
+            if q.continues or len(gap) <= 120 and prev.paragraph == q.paragraph:
+                who = prev.speaker
         q.speaker = who if isinstance(who, _Speaker) else None
         if q.speaker:
-            last = q.speaker
-    # an unattributed quote takes the speaker of the next quote in its paragraph or of its continuation
+            spoken.append((q.open_mark, q.speaker))
+    # an unattributed quote takes the speaker of the quote right after it in the same sentence
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
-        if q.speaker is None and nxt.speaker and (nxt.paragraph == q.paragraph or nxt.continues):
+        if q.speaker is None and not q.attributed and nxt.speaker and (
+                nxt.continues or nxt.paragraph == q.paragraph and len(text[q.after_mark:nxt.open_mark]) <= 3):
             q.speaker = nxt.speaker
     facts = []
     for q in found:
         if len(text[q.start:q.end].split()) < rules.min_words:
+            continue
+        if not q.attributed and _is_title(text, q, rules):
             continue
         attrs: dict = {"speaker": q.speaker.name if q.speaker else None}
         if q.speaker:
