@@ -11,6 +11,7 @@ from article_facts.core.pipeline import Context, Options
 from article_facts.core.rules.toml_cache import parse as parse_toml
 
 CORPUS = parse_toml((Path(__file__).parent / "corpora" / "timex" / "cases.toml").read_text(encoding="utf-8"))
+WIRE = parse_toml((Path(__file__).parent / "corpora" / "timex" / "modern_wire.toml").read_text(encoding="utf-8"))
 
 
 def tag(text: str, dct: str | None):
@@ -37,6 +38,19 @@ def test_expression_resolves(case):
 @pytest.mark.parametrize("case", CORPUS["negative"], ids=lambda c: c["expr"])
 def test_not_a_time_expression(case):
     article, facts = tag(case["text"], "2020-09-09")
+    assert not overlapping(article, facts, case["expr"])
+
+
+@pytest.mark.parametrize("case", WIRE["case"], ids=lambda c: f"{c['expr']}@{c['dct']}")
+def test_modern_wire_expression_has_its_timeml_span_and_value(case):
+    article, facts = tag(case["text"], case["dct"])
+    hits = overlapping(article, facts, case["expr"])
+    assert [(f.text, f.kind.upper(), f.attrs["value"]) for f in hits[:1]] == [(case["expr"], case["type"], case["value"])]
+
+
+@pytest.mark.parametrize("case", WIRE["negative"], ids=lambda c: c["expr"])
+def test_modern_wire_non_time_expression(case):
+    article, facts = tag(case["text"], "2013-03-05")
     assert not overlapping(article, facts, case["expr"])
 
 

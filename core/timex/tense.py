@@ -26,6 +26,7 @@ class TenseCues:
     not_past: frozenset[str]
     aux_future: frozenset[str]
     aux_none: frozenset[str]
+    aux_skip: frozenset[str]
     aux_past: frozenset[str]
     aux_window: int
     window: int
@@ -46,13 +47,24 @@ class TenseCues:
             return None
         if w in self.not_participle:
             return "past"
-        auxiliaries = words[max(0, i - self.aux_window):i]
+        auxiliaries = self._auxiliary_chain(words, i)
         for aux in reversed(auxiliaries):
             if aux in self.aux_future:
                 return "future"
             if aux in self.aux_past:
                 return "past"
         return "" if any(aux in self.aux_none for aux in auxiliaries) else "past"
+
+    def _auxiliary_chain(self, words: list[str], i: int) -> list[str]:
+        """The auxiliaries right before words[i], adverbs between them skipped ("will also be paid"); a
+        non-auxiliary ends the chain, so "to Washington, said" has none."""
+        chain: list[str] = []
+        for w in reversed(words[max(0, i - self.aux_window):i]):
+            if w in self.aux_future or w in self.aux_past or w in self.aux_none:
+                chain.append(w)
+            elif not (w in self.aux_skip or w.endswith("ly")):
+                break
+        return chain[::-1]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +74,7 @@ def cues() -> TenseCues:
     return TenseCues(frozenset(data["future"]), frozenset(data["past"]), pairs,
                      frozenset(data.get("not_participle", [])), data["past_suffix"],
                      frozenset(data["not_past"]), frozenset(data["aux_future"]), frozenset(data["aux_none"]),
+                     frozenset(data.get("aux_skip", [])),
                      frozenset(data["aux_past"]), int(data["aux_window"]), int(data["window"]),
                      int(data["near_days"]["day"]), int(data["near_days"]["month"]))
 

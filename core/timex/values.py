@@ -176,6 +176,34 @@ def _quarter(a: Anchors, q: str) -> str:
     return f"{y:04d}-Q{qn}"
 
 
+def _half(a: Anchors, n: str) -> str:
+    if a.dct is None:
+        return f"XXXX-H{n}"
+    y = a.dct.year
+    if a.tense() == "past" and int(n) > (1 if a.dct.month <= 6 else 2):
+        y -= 1
+    return f"{y:04d}-H{n}"
+
+
+def _weekend(a: Anchors) -> str:
+    if a.dct is None:
+        return "XXXX-WXX-WE"
+    here = CalDate(a.dct, "week")
+    ahead = a.tense() == "future" or a.dct.isoweekday() >= 6
+    return f"{(here if ahead else here.shifted('week', -1)).value()}-WE"
+
+
+def _night(a: Anchors) -> str:
+    if a.ref is not None and a.ref.grain == "day":
+        base = a.ref.day
+    elif a.dct is not None:
+        base = a.dct
+    else:
+        return "XXXX-XX-XXTNI"
+    day = base if a.tense() == "future" else base - timedelta(days=1)
+    return f"{day.isoformat()}TNI"
+
+
 def _lastmonth(a: Anchors, mm: str) -> str:
     if a.dct is None:
         return f"XXXX-{mm}"
@@ -270,6 +298,7 @@ def _century(a: Anchors, n: str) -> str:
 
 _FUNCTIONS: dict[str, Callable[..., str]] = {
     "shift": _shift, "at": _at, "refday": _refday, "dur": _dur, "weekday": _weekday, "year": _year, "quarter": _quarter,
+    "half": _half, "weekend": _weekend, "night": _night,
     "lastmonth": _lastmonth, "nextmonth": _nextmonth, "season": _season, "nth": _nth, "holiday": _holiday, "ago": _ago,
     "later": _later, "yearago": _yearago, "yearquarter": _yearquarter, "clock": _clock, "decade": _decade, "century": _century,
 }
