@@ -32,6 +32,9 @@ _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von|da)-?[A-Z][\
 _WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 _PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
+_NP_END = re.compile(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s")
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+_SENTENCE_SUBJECT = re.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class _Quote:
     continues: bool          # continues an unclosed quote of the previous paragraph
     speaker: _Speaker | None = None
     attributed: bool = False
+    attributed_after: bool = False
 
     @property
     def closed(self) -> bool:
@@ -237,7 +241,8 @@ class _Attributor:
             s += len(words[0]) + 1
             words = words[1:]
         name = " ".join(words)
-        ent = self.by_last.get(words[-1].rstrip("'’s") if words[-1].endswith(("'s", "’s")) else words[-1], -1)
+        key = [w for w in words if w not in _SUFFIXES] or words
+        ent = self.by_last.get(key[-1][:-2] if key[-1].endswith(("'s", "’s")) else key[-1], -1)
         return _Speaker(self.names[ent] if ent >= 0 else name, s, s + len(name), ent)
 
     def noun_phrase(self, s: int, e: int) -> _Speaker | str | None:
@@ -250,12 +255,17 @@ class _Attributor:
             return None
         low = words[0].lower()
         r = self.rules
-        if len(words) == 1 and low in r.male | r.female | {"they", "we", "i"}:
+        if len(words) == 1 and low in r.male | r.female | {"it", "they", "we", "i"}:
             return _PRONOUN
         found = self._mentions_in(s, e)
         people = [m for m in found if m.kind == PERSON]
-        if people or found:
-            return self._from_mention((people or found)[-1])
+        if people:
+            return self._from_mention(people[-1])
+        titled = [k for k, w in enumerate(words) if w in self.titles]
+        if titled and titled[-1] + 1 < len(words) and _CAP_RUN.fullmatch(phrase):
+            return self._raw_name(" ".join(words[titled[-1] + 1:]), e - len(" ".join(words[titled[-1] + 1:])))
+        if found and not (low in r.determiners and words[-1][:1].islower()):
+            return self._from_mention(found[-1])
         last = words[-1].lower().strip(".,")
         if low in r.determiners or (words[0][0].isupper() and words[-1][0].islower()) \
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
@@ -307,9 +317,11 @@ class _Attributor:
         a = q.after_mark
         window_end = min(limit, a + 160)
         window = self.text[a:window_end]
-        brk = _SENTENCE_BREAK.search(window)
-        if brk:
-            window = window[:brk.start() + 1]
+        for brk in _SENTENCE_BREAK.finditer(window):
+            word = window[:brk.start()].rsplit(None, 1)[-1] if window[:brk.start()].strip() else ""
+            if len(word) > 1 and word not in self.titles:     # "Capt. Thomas Grenz" goes on
+                window = window[:brk.start() + 1]
+                break
         full_stop = self.text[q.end - 1:q.end] == "."
         m = r.pronoun_verb_after.match(window)
         if m:
@@ -320,11 +332,15 @@ class _Attributor:
         if m:
             if full_stop and self._clause_follows(a + m.end() - 1):
                 return None
-            np_end = re.search(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s|$",
-                               window[m.end():])
-            np_e = a + m.end() + np_end.start()
-            if self.text[a + m.end():np_e].endswith(("'s", "’s")) or re.match(r"['’]s\s", window[m.end() + np_end.start():]):
-                np_e = a + m.end() + len(window[m.end():].split(",")[0].split(".")[0])
+            rest = window[m.end():]
+            cut = len(rest)
+            for end in _NP_END.finditer(rest):
+                word = rest[:end.start()].rsplit(None, 1)[-1] if rest[:end.start()].strip() else ""
+                if end.group() == "." and (word in self.titles or len(word) == 1):
+                    continue              # "Rev. Samuel Okoro", "George W. Bush"
+                cut = end.start()
+                break
+            np_e = a + m.end() + cut
             who = self.noun_phrase(a + m.end(), np_e)
             if who is not None:
                 return who
@@ -362,6 +378,23 @@ class _Attributor:
         if verb is None or not (tail.endswith(":") or len(intro) - verb.end() < 70):
             return None
         return self._subject_before(floor, floor + verb.start())
+
+    def previous_sentence(self, q: _Quote, prev: _Quote | None) -> _Speaker | None:
+        """'McDonald said he was stunned. "We weren't sure."': a quote opening its sentence after a sentence,
+        outside any quote, with a verb of saying, is that sentence's subject's."""
+        k = self.article.sentence_at(q.open_mark)
+        if not k or self.article.sentences[k].start < q.open_mark - 1:
+            return None
+        sent = self.article.sentences[k - 1]
+        if prev and prev.after_mark > sent.start or self.text[sent.start:sent.end].count('"') % 2:
+            return None
+        verb = self.rules.verb_re.search(self.text, sent.start, sent.end)
+        if not verb:
+            return None
+        who = self._subject_before(sent.start, verb.start())
+        if who == _PRONOUN:
+            return self.antecedent(sent.start, _pronoun_word(self.text, sent.start, verb.start(), self.rules), [])
+        return who if isinstance(who, _Speaker) else None
 
     # -- pronouns
     def gender(self, entity: int) -> str:
@@ -407,28 +440,40 @@ class _Attributor:
         """The nearest earlier person a pronoun can point to: per sentence going back, earlier quotes' speakers
         first, then the people named outside quotes in order."""
         r = self.rules
-        want = "m" if pronoun in r.male else "f" if pronoun in r.female else None
+        want = "m" if pronoun in r.male else "f" if pronoun in r.female else "o" if pronoun in ("it", "they") else None
         i = self.article.sentence_at(pos)
         if i is None:
             i = max(0, bisect_right(self.sent_starts, pos) - 1)
         quoted = [(q.start, q.end) for q in self.quotes]
+        fallback = None
         for k in range(i, max(-1, i - 8), -1):
             sent = self.article.sentences[k]
             s, e = sent.start, min(sent.end, pos)
             cands: list[_Speaker] = [sp for at, sp in spoken if s <= at < e]
+            kinds = (ORG,) if want == "o" else (PERSON,)
+            if want == "o":
+                subj = _SENTENCE_SUBJECT.match(self.text, s, e)
+                if subj:
+                    cands.append(_Speaker(subj.group(), subj.start(), subj.end()))
             for m in self._mentions_in(s, e):
-                if m.kind == PERSON and not any(qs <= m.start < qe for qs, qe in quoted):
+                if m.kind in kinds and not any(qs <= m.start < qe for qs, qe in quoted):
                     cands.append(self._from_mention(m))
             for c in cands:
-                if want is None or self._speaker_gender(c) in (want, "?"):
+                g = self._speaker_gender(c)
+                if want == "o":
+                    if c.entity < 0 or self.kinds.get(c.entity) == ORG:
+                        return c
+                elif want is None or g == want:
                     return c
-        return None
+                elif g == "?" and fallback is None and self.kinds.get(c.entity, PERSON) == PERSON:
+                    fallback = c
+        return fallback
 
 
 def _pronoun_word(text: str, start: int, end: int, rules: _Rules) -> str | None:
     for w in _WORD.finditer(text, start, end):
         low = w.group().lower()
-        if low in rules.male or low in rules.female:
+        if low in rules.male or low in rules.female or low in ("it", "they"):
             return low
     return None
 
@@ -468,6 +513,9 @@ def extract(article: Article, context) -> list[Fact]:
                 if where == q.after_mark else _pronoun_word(text, max(floor, q.open_mark - 80), q.open_mark, rules)
             who = att.antecedent(q.open_mark, pron, spoken)
         q.attributed = who is not None
+        q.attributed_after = who is not None and where == q.after_mark
+        if who is None:
+            who = att.previous_sentence(q, prev)
         if who is None and prev and prev.speaker:
             gap = text[prev.after_mark:q.open_mark]
             if q.continues or len(gap) <= 120 and prev.paragraph == q.paragraph:
@@ -485,7 +533,7 @@ def extract(article: Article, context) -> list[Fact]:
     for q in found:
         if len(text[q.start:q.end].split()) < rules.min_words:
             continue
-        if not q.attributed and _is_title(text, q, rules):
+        if not q.attributed_after and _is_title(text, q, rules):
             continue
         attrs: dict = {"speaker": q.speaker.name if q.speaker else None}
         if q.speaker:
