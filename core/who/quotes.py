@@ -267,7 +267,7 @@ class _Attributor:
         if found and not (low in r.determiners and words[-1][:1].islower()):
             return self._from_mention(found[-1])
         last = words[-1].lower().strip(".,")
-        if low in r.determiners or (words[0][0].isupper() and words[-1][0].islower()) \
+        if low in r.determiners or (all(w[0].isupper() for w in words[:-1]) and words[-1][0].islower()) \
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
             if last in r.not_speakers:
                 return _NOBODY
