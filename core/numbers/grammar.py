@@ -331,6 +331,9 @@ def join_ranges(text: str, rev: str, mentions: list[Mention]) -> list[Mention]:
             gap = g.range_join.fullmatch(text, a.end, b.start)
             if gap is None and (g.between_rev.match(rev, n - a.start) or g.from_rev.match(rev, n - a.start)):
                 gap = g.unit_range_join.fullmatch(text, a.end, b.start)   # "from 4.8 percent to 4.7"
+            if gap and _spaced_dash(gap.group()) and _is_percent(text, b) and not _is_percent(text, a) \
+                    and (a.currency or _scale_of(text, a) > 1):
+                gap = None          # "£50bn - 14% higher": a dash between an amount and a share is punctuation
             if gap:
                 word = gap.group().split()[-1].lower() if gap.group().split() else "-"
                 between = g.between_rev.match(rev, n - a.start)
@@ -350,6 +353,17 @@ def join_ranges(text: str, rev: str, mentions: list[Mention]) -> list[Mention]:
         out.append(a)
         i += 1
     return out
+
+
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
+
+
+def _spaced_dash(gap: str) -> bool:
+    return gap[:1].isspace() and gap.strip() in ("-", "–", "—")
+
+
+def _is_percent(text: str, m: Mention) -> bool:
+    return _PERCENT_AFTER.match(text, m.end) is not None
 
 
 _SCALE_WORD = re.compile(r"\s*(?:thousand|million|billion|trillion|bn|m|k|mn|tn)\b", re.I)
