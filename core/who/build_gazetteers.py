@@ -78,6 +78,8 @@ def build_countries() -> None:
 def build_names() -> None:
     first: set[str] = set()
     last: set[str] = set()
+    male: set[str] = set()
+    female: set[str] = set()
     for loc in NAME_LOCALES:
         try:
             mod = importlib.import_module(f"faker.providers.person.{loc}")
@@ -87,8 +89,13 @@ def build_names() -> None:
         for attr in ("first_names", "first_names_male", "first_names_female"):
             first.update(n for n in getattr(prov, attr, ()) if _LATIN_NAME.match(n))
         last.update(n for n in getattr(prov, "last_names", ()) if _LATIN_NAME.match(n))
+        male.update(n for n in getattr(prov, "first_names_male", ()) if _LATIN_NAME.match(n))
+        female.update(n for n in getattr(prov, "first_names_female", ()) if _LATIN_NAME.match(n))
     _write("first_names.txt", "Given names from Faker's person providers (MIT).", first)
     _write("surnames.txt", "Family names from Faker's person providers (MIT).", last)
+    # A name given to both sexes in any locale ("Jordan", "Andrea") tells nothing, so it is in neither list.
+    _write("first_names_male.txt", "Given names only ever male in Faker's person providers (MIT).", male - female)
+    _write("first_names_female.txt", "Given names only ever female in Faker's person providers (MIT).", female - male)
 
 
 def _read_list(name: str) -> set[str]:

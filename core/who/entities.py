@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.who.lexicon import LOC, ORG, PERSON, Lexicon, lexicon
+from article_facts.core.who import gender
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w'’&.-]*\w)?|\S")
 _POSSESSIVE_WORD = re.compile(r"\w['’]s$")
@@ -466,7 +467,10 @@ def find_mentions(article: Article) -> list[Mention]:
 def extract(article: Article, context) -> list[Fact]:
     mentions = find_mentions(article)
     facts = []
-    for ent in _cluster(mentions):
+    clusters = _cluster(mentions)
+    stops = sorted(m.start for ent in clusters if ent.kind == PERSON for m in ent.mentions)
+    titles = lexicon().titles
+    for ent in clusters:
         ent.mentions.sort(key=lambda m: m.start)
         name = ent.name
         anchor = next(m for m in ent.mentions if m.text == name)
@@ -475,5 +479,8 @@ def extract(article: Article, context) -> list[Fact]:
             attrs={"first_start": ent.mentions[0].start,
                    "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ent.mentions]},
         ))
+        if ent.kind == PERSON:
+            facts[-1].attrs["gender"] = gender.of_person(
+                article.text, name, [(m.start, m.end) for m in ent.mentions], stops, titles)
     facts.sort(key=lambda f: f.attrs["first_start"])
     return facts

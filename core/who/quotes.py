@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.resources import load_toml
-from article_facts.core.who import entities
+from article_facts.core.who import entities, gender
 from article_facts.core.who.lexicon import ORG, PERSON, lexicon
 
 _MARK = re.compile(r"[\"“”]")
@@ -32,6 +32,7 @@ _CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von|da)-?[A-Z][\
 _WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 _PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
+_SHORT_GENDER = {gender.MALE: "m", gender.FEMALE: "f"}
 _NP_END = re.compile(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 _SENTENCE_SUBJECT = re.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
@@ -53,6 +54,9 @@ class _Rules:
     clause_starters: frozenset[str]
     title_cues: frozenset[str]
     title_case_share: float
+    gendered_nominal: re.Pattern[str]     # "Crombie's sister", "his wife", "the actress"
+    prepositions: frozenset[str]
+    subordinators: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +77,12 @@ def _rules() -> _Rules:
         determiners=frozenset(data["nominal_determiners"]), not_speakers=frozenset(data["not_speaker_nouns"]),
         clause_starters=frozenset(data["clause_starters"]), title_cues=frozenset(data["title_cues"]),
         title_case_share=float(data["title_case_share"]),
+        prepositions=frozenset(data["prepositions"]), subordinators=frozenset(data["subordinators"]),
+        gendered_nominal=re.compile(
+            r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
+            r"(?:(?!(?:and|or|but|his|her|their|the|a|an|of|to|with|who)\b)[a-z][\w-]*\s+){0,2}?(?:"
+            + "|".join(sorted({re.escape(c) for c in data["male_cues"] + data["female_cues"] if c.islower()},
+                              key=len, reverse=True)) + r")\b"),
     )
 
 
@@ -127,16 +137,21 @@ def _paragraph_spans(article: Article) -> list[tuple[int, int, int]]:
     return [(k, spans[k][0], spans[k][1]) for k in order]
 
 
-def _entity_mentions(article: Article, context) -> list[_Mention]:
+def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[int, str]]:
+    """Every mention of a person or organisation, in order, and the gender ("m"/"f"/"?") the entity stage found
+    for each person."""
     facts = [f for f in (getattr(context, "facts", None) or []) if f.kind in (PERSON, ORG)]
     if not facts and context is None:
         facts = [f for f in entities.extract(article, None) if f.kind in (PERSON, ORG)]
     out = []
+    genders: dict[int, str] = {}
     for i, f in enumerate(facts):
         for m in f.attrs.get("mentions", [f.to_dict()]):
             out.append(_Mention(m["start"], m["end"], f.text, f.kind, i))
+        if "gender" in f.attrs:
+            genders[i] = _SHORT_GENDER.get(f.attrs["gender"], "?")
     out.sort(key=lambda m: m.start)
-    return out
+    return out, genders
 
 
 # ---------------------------------------------------------------------------------------------- finding quotes
@@ -202,7 +217,7 @@ def _find_quotes(article: Article) -> list[_Quote]:
 
 # ------------------------------------------------------------------------------------------------ attribution
 class _Attributor:
-    def __init__(self, article: Article, mentions: list[_Mention], quotes: list[_Quote]):
+    def __init__(self, article: Article, mentions: list[_Mention], genders: dict[int, str], quotes: list[_Quote]):
         self.article = article
         self.text = article.text
         self.mentions = mentions
@@ -211,7 +226,7 @@ class _Attributor:
         self.titles = lexicon().titles
         self.quotes = quotes
         self.sent_starts = [s.start for s in article.sentences]
-        self._gender: dict[int, str] = {}
+        self._gender: dict[int, str] = dict(genders)
         by_last: dict[str, int] = {}
         for m in mentions:
             if m.kind == PERSON:
@@ -231,6 +246,27 @@ class _Attributor:
                 out.append(self.mentions[i])
             i += 1
         return out
+
+    def _subject_like(self, sent_start: int, s: int, e: int) -> bool:
+        """A nominal opens its sentence ("But his sister …") or is followed by a verb of saying."""
+        return len(self.text[sent_start:s].split()) <= 1 or bool(self.rules.verb_re.match(self.text, e + 1))
+
+    def _oblique(self, sp: _Speaker, sent_start: int) -> bool:
+        """A name in a possessive ("Faldo's swing"), after a preposition ("to Jordan") or in a clause opening
+        its sentence ("After Hopkins mocked her, Clarkson …"): not the subject."""
+        if self.text[sp.end:sp.end + 2] in ("'s", "’s"):
+            return True
+        first = _WORD.match(self.text, sent_start)
+        if first and first.group().lower() in self.rules.subordinators and "," not in self.text[sent_start:sp.start]:
+            return True
+        before = self.text[max(0, sp.start - 20):sp.start].split()
+        return bool(before) and before[-1].lower() in self.rules.prepositions
+
+    def _named_after(self, pos: int) -> bool:
+        """A person is named right after ``pos`` ("his wife, Jane Doe"): the nominal is an apposition."""
+        i = bisect_right(self.starts, pos - 1)
+        return i < len(self.mentions) and self.mentions[i].kind == PERSON and \
+            not self.text[pos:self.mentions[i].start].strip(" ,")
 
     def _from_mention(self, m: _Mention) -> _Speaker:
         return _Speaker(m.name, m.start, m.end, m.entity)
@@ -455,17 +491,37 @@ class _Attributor:
                 subj = _SENTENCE_SUBJECT.match(self.text, s, e)
                 if subj:
                     cands.append(_Speaker(subj.group(), subj.start(), subj.end()))
-            for m in self._mentions_in(s, e):
-                if m.kind in kinds and not any(qs <= m.start < qe for qs, qe in quoted):
-                    cands.append(self._from_mention(m))
-            for c in cands:
-                g = self._speaker_gender(c)
-                if want == "o":
-                    if c.entity < 0 or self.kinds.get(c.entity) == ORG:
+            found = [(m.start, self._from_mention(m)) for m in self._mentions_in(s, e)
+                     if m.kind in kinds and not any(qs <= m.start < qe for qs, qe in quoted)]
+            if want in ("m", "f"):
+                found += [(n.start(), _Speaker(n.group(), n.start(), n.end()))
+                          for n in r.gendered_nominal.finditer(self.text, s, e)
+                          if not any(qs <= n.start() < qe for qs, qe in quoted)
+                          and self._subject_like(s, n.start(), n.end()) and not self._named_after(n.end())]
+                found.sort(key=lambda f: f[0])
+            if want == "o" or want is None:
+                for c in cands + [c for _, c in found]:
+                    if want is None or c.entity < 0 or self.kinds.get(c.entity) == ORG:
                         return c
-                elif want is None or g == want:
+                continue
+            # an earlier speaker, or a person in subject position, whose gender does not contradict the pronoun;
+            # then someone of the right gender in an oblique position ("Faldo's", "to Jordan")
+            for c in cands:
+                if self._speaker_gender(c) in (want, "?"):
                     return c
-                elif g == "?" and fallback is None and self.kinds.get(c.entity, PERSON) == PERSON:
+            oblique = []
+            for _, c in found:
+                g = self._speaker_gender(c)
+                if self.kinds.get(c.entity, PERSON) != PERSON:
+                    continue
+                if self._oblique(c, s):
+                    oblique.append((g, c))
+                elif g == want or g == "?" and c.entity >= 0:
+                    return c
+            for g, c in oblique:
+                if g == want:
+                    return c
+                if g == "?" and fallback is None:
                     fallback = c
         return fallback
 
@@ -493,7 +549,7 @@ def extract(article: Article, context) -> list[Fact]:
     rules = _rules()
     text = article.text
     found = _find_quotes(article)
-    att = _Attributor(article, _entity_mentions(article, context), found)
+    att = _Attributor(article, *_entity_mentions(article, context), found)
     spans = _paragraph_spans(article)
     para_end = {p: e for p, _, e in spans}
     para_start = {p: s for p, s, _ in spans}

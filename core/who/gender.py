@@ -1,0 +1,99 @@
+"""A person's grammatical gender, for pronouns: "female", "male" or None when the article does not say.
+
+Evidence, strongest first: a given name that is only ever male or only ever female (generated lists from Faker's
+locale data), an honorific or role word right before a mention ("Mrs Rhodes", "actress Emma Stone", "his wife,
+Jane"), and the first he/she after a mention, before any other person is named.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from article_facts.core.resources import load_toml, resource_text
+
+MALE, FEMALE = "male", "female"
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class GenderCues:
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    male_cues: frozenset[str]
+    female_cues: frozenset[str]
+    male_pronouns: frozenset[str]
+    female_pronouns: frozenset[str]
+
+    def of_word(self, word: str) -> str | None:
+        """The gender a cue word gives ("Mrs", "actress", "wife"), or None."""
+        if word in self.male_cues:
+            return MALE
+        if word in self.female_cues:
+            return FEMALE
+        return None
+
+    def of_pronoun(self, word: str) -> str | None:
+        low = word.lower()
+        return MALE if low in self.male_pronouns else FEMALE if low in self.female_pronouns else None
+
+
+def _names(name: str) -> frozenset[str]:
+    return frozenset(line for line in resource_text(name).split("\n") if line and line[0] != "#")
+
+
+@lru_cache(maxsize=1)
+def cues() -> GenderCues:
+    data = load_toml("who/quotes.toml")
+    return GenderCues(
+        male_names=_names("who/first_names_male.txt"), female_names=_names("who/first_names_female.txt"),
+        male_cues=frozenset(data["male_cues"]), female_cues=frozenset(data["female_cues"]),
+        male_pronouns=frozenset(data["male_pronouns"]), female_pronouns=frozenset(data["female_pronouns"]),
+    )
+
+
+def of_name(name: str, titles: frozenset[str] = frozenset()) -> str | None:
+    """Gender from the name alone: an honorific ("Mrs Rhodes") or a given name of one sex ("Karen Smith")."""
+    c = cues()
+    for word in name.split():
+        g = c.of_word(word)
+        if g:
+            return g
+        if word.rstrip(".") in titles:
+            continue
+        return MALE if word in c.male_names else FEMALE if word in c.female_names else None
+    return None
+
+
+def of_person(text: str, name: str, spans: list[tuple[int, int]], stops: list[int],
+              titles: frozenset[str] = frozenset()) -> str | None:
+    """Gender of a person named ``name`` whose mentions are ``spans``; ``stops`` are the starts of all person
+    mentions in the article, sorted (a pronoun after another person is named says nothing about this one)."""
+    c = cues()
+    votes = {MALE: 0, FEMALE: 0}
+    by_name = of_name(name, titles)
+    if by_name:
+        votes[by_name] += 1
+    for s, e in spans:
+        before = text[max(0, s - 25):s].split()
+        if before:
+            g = c.of_word(before[-1].strip(","))
+            if g:
+                votes[g] += 2
+        g = of_name(text[s:e], titles)
+        if g and g != by_name:
+            votes[g] += 1
+        k = bisect_left(stops, e)
+        stop = stops[k] if k < len(stops) else len(text)
+        first = text.find(".", e, e + 300)
+        second = text.find(".", first + 1, first + 300) if first >= 0 else -1
+        stop = min(stop, second if second >= 0 else e + 300)      # this sentence and the next
+        for w in _WORD.finditer(text, e, stop):
+            g = c.of_pronoun(w.group())
+            if g:
+                votes[g] += 1
+                break
+    if votes[MALE] == votes[FEMALE]:
+        return None
+    return MALE if votes[MALE] > votes[FEMALE] else FEMALE
