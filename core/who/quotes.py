@@ -56,6 +56,7 @@ class _Rules:
     title_case_share: float
     gendered_nominal: re.Pattern[str]     # "Crombie's sister", "his wife", "the actress"
     prepositions: frozenset[str]
+    collective: frozenset[str]
     subordinators: frozenset[str]
 
 
@@ -77,7 +78,7 @@ def _rules() -> _Rules:
         determiners=frozenset(data["nominal_determiners"]), not_speakers=frozenset(data["not_speaker_nouns"]),
         clause_starters=frozenset(data["clause_starters"]), title_cues=frozenset(data["title_cues"]),
         title_case_share=float(data["title_case_share"]),
-        prepositions=frozenset(data["prepositions"]), subordinators=frozenset(data["subordinators"]),
+        prepositions=frozenset(data["prepositions"]), collective=frozenset(data["collective_speakers"]), subordinators=frozenset(data["subordinators"]),
         gendered_nominal=re.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
             r"(?:(?!(?:and|or|but|his|her|their|the|a|an|of|to|with|who)\b)[a-z][\w-]*\s+){0,2}?(?:"
@@ -224,6 +225,7 @@ class _Attributor:
         self.starts = [m.start for m in mentions]
         self.rules = _rules()
         self.titles = lexicon().titles
+        self.not_names = lexicon().not_names
         self.quotes = quotes
         self.sent_starts = [s.start for s in article.sentences]
         self._gender: dict[int, str] = dict(genders)
@@ -303,6 +305,9 @@ class _Attributor:
         if found and not (low in r.determiners and words[-1][:1].islower()):
             return self._from_mention(found[-1])
         last = words[-1].lower().strip(".,")
+        if len(words) <= 3 and last in r.collective and all(w[:1].islower() for w in words) \
+                and low not in r.clause_starters:
+            return _Speaker(phrase, s, e)           # "prosecutors said", "local officials told CNN"
         if low in r.determiners or (all(w[0].isupper() for w in words[:-1]) and words[-1][0].islower()) \
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
             if last in r.not_speakers:
@@ -311,7 +316,8 @@ class _Attributor:
                 return _Speaker(phrase, s, e)
             return None
         run = _CAP_RUN.fullmatch(phrase)
-        if run and low not in r.clause_starters:
+        if run and low not in r.clause_starters and not (
+                len(words) == 1 and phrase in self.not_names and ("'" in phrase or "’" in phrase)):  # "We're"
             return self._raw_name(phrase, s)
         return None
 
