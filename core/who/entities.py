@@ -158,6 +158,10 @@ class _Scanner:
                 if _is_cap(nxt.text) and self._joined(toks[j], nxt) and nxt.text[0].isalpha():
                     j += 1
                     continue
+                if len(toks[j].text) <= 5 and self._joined(toks[j], nxt) \
+                        and self.lex.hyphenated_given_name.fullmatch(nxt.text):
+                    j += 1
+                    continue
                 if (j + 2 < n and self._joined(toks[j], nxt) and self._joined(nxt, toks[j + 2])
                         and _is_cap(toks[j + 2].text) and self._connects(toks[i:j + 1], nxt.text, toks[j + 2])):
                     j += 2
@@ -427,6 +431,7 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
     by_key: dict[tuple[str, str], _Entity] = {}
     people: list[_Entity] = []
     names: dict[int, tuple[int, int, str]] = {}   # id(person entity) -> (words, length, name) of its longest mention
+    given = lexicon().hyphenated_given_name
     for m in sorted(mentions, key=lambda m: -len(m.text.split())):
         key = (m.kind, m.text.upper() if m.text.isupper() else m.text)
         ent = by_key.get(key)
@@ -436,6 +441,9 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
                 full = names[id(p)][2].split()
                 if len(words) < len(full) and full[-len(words):] == words:
                     ent = p
+                    break
+                if len(words) == 1 and len(full) >= 2 and words[0] == full[-2] and given.fullmatch(full[-1]):
+                    ent = p                         # "Ban" -> "Ban Ki-moon": the family name comes first
                     break
                 if len(words) == 1 and words[0] == full[0] and len(full) > 1 and words[0] not in ("Mr", "Ms"):
                     continue

@@ -48,6 +48,7 @@ class Lexicon:
     bracket_country_after: re.Pattern[str]  # "Frankie Fredericks ( Namibia )"
     bracket_team_after: re.Pattern[str]     # "Rapid Vienna ( Austria ) 2 Fenerbahce": a team, not a person
     bracket_team_before: re.Pattern[str]
+    hyphenated_given_name: re.Pattern[str]  # "Ki-moon" after a family name ("Ban Ki-moon")
 
 
 def _words(values) -> frozenset[str]:
@@ -95,4 +96,5 @@ def lexicon() -> Lexicon:
         wire_dateline=re.compile(lex["wire_dateline"]), person_list_line=re.compile(lex["person_list_line"], re.M),
         bracket_country_after=re.compile(lex["bracket_country_after"]),
         bracket_team_after=re.compile(lex["bracket_team_after"]), bracket_team_before=re.compile(lex["bracket_team_before"]),
+        hyphenated_given_name=re.compile(lex["hyphenated_given_name"]),
     )
