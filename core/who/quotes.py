@@ -41,6 +41,8 @@ _SENTENCE_SUBJECT = re.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)"
 @dataclass(frozen=True)
 class _Rules:
     min_words: int
+    max_words_after_new_sentence_verb: int
+    auxiliaries: frozenset[str]
     verb_re: re.Pattern[str]
     pronoun_verb_after: re.Pattern[str]   # ", he said"
     verb_first_after: re.Pattern[str]     # ", said X" / ", according to X"
@@ -69,6 +71,8 @@ def _rules() -> _Rules:
     adverb = r"(?:(?:also|later|then|once|previously|recently|simply|quietly|finally|further|again)\s+)?"
     return _Rules(
         min_words=int(data["min_words"]),
+        max_words_after_new_sentence_verb=int(data["max_words_after_new_sentence_verb"]),
+        auxiliaries=frozenset(data["auxiliaries"]),
         verb_re=re.compile(rf"\b(?:{verbs})\b"),
         pronoun_verb_after=re.compile(rf"[\s,;:—–-]*(?P<p>{pron})\s+{adverb}(?P<v>{verbs})\b", re.I),
         verb_first_after=re.compile(rf"[\s,;:—–-]*(?:(?P<v>{verbs})|(?P<acc>{acc}))\s+", re.I),
@@ -270,6 +274,17 @@ class _Attributor:
         return i < len(self.mentions) and self.mentions[i].kind == PERSON and \
             not self.text[pos:self.mentions[i].start].strip(" ,")
 
+    def _apposed_name(self, pos: int) -> _Speaker | None:
+        """The person named in an apposition right after ``pos``: ', the Rev. Jane Doe'."""
+        i = bisect_right(self.starts, pos - 1)
+        if i >= len(self.mentions) or self.mentions[i].kind != PERSON:
+            return None
+        between = self.text[pos:self.mentions[i].start]
+        if not between.startswith(",") or any(w.lower() != "the" and w.rstrip(".") not in self.titles
+                                               for w in between[1:].split()):
+            return None
+        return self._from_mention(self.mentions[i])
+
     def _from_mention(self, m: _Mention) -> _Speaker:
         return _Speaker(m.name, m.start, m.end, m.entity)
 
@@ -295,7 +310,8 @@ class _Attributor:
         r = self.rules
         if len(words) == 1 and low in r.male | r.female | {"it", "they", "we", "i"}:
             return _PRONOUN
-        found = self._mentions_in(s, e)
+        found = [m for m in self._mentions_in(s, e)           # "Slager's lawyer" is not Slager
+                 if not (self.text[m.end:m.end + 2] in ("'s", "’s") and m.end + 3 < e)]
         people = [m for m in found if m.kind == PERSON]
         if people:
             return self._from_mention(people[-1])
@@ -324,6 +340,12 @@ class _Attributor:
     def _subject_before(self, s: int, e: int) -> _Speaker | str | None:
         """The subject that ends at ``e`` (right before a verb), skipping one apposition: "X, a Y, said"."""
         stripped = self.text[s:e].rstrip()
+        while True:                       # "Savage has complained", "he frequently tells": the subject before
+            tail = stripped.rsplit(None, 1)
+            if len(tail) < 2 or not (tail[1] in self.rules.auxiliaries
+                                     or tail[1].endswith("ly") and tail[1].islower() and len(tail[1]) > 4):
+                break
+            stripped = tail[0]
         parts = stripped.split(",")
         offsets = [s]
         for p in parts[:-1]:
@@ -384,14 +406,19 @@ class _Attributor:
                 break
             np_e = a + m.end() + cut
             who = self.noun_phrase(a + m.end(), np_e)
+            if isinstance(who, _Speaker) and who.entity < 0:
+                named = self._apposed_name(np_e)          # 'said Lynch's father, the Rev. Lorenzo Lynch'
+                if named is not None:
+                    return named
             if who is not None:
                 return who
             return None
         v = r.verb_re.search(window, 0, 130)
         if not v or not window[:v.start()].strip(" ,;—–-"):
             return None
-        if full_stop and self._clause_follows(a + v.end()):
-            return None
+        if full_stop and (self._clause_follows(a + v.end())
+                          or len(window[v.end():].split()) > r.max_words_after_new_sentence_verb):
+            return None                   # '"…." The judge told him he would serve ten years.'
         lead = len(window) - len(window.lstrip(" ,;—–-"))
         return self._subject_before(a + lead, a + v.start())
 
