@@ -41,6 +41,7 @@ _SENTENCE_SUBJECT = re.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)"
 @dataclass(frozen=True)
 class _Rules:
     min_words: int
+    max_carry_sentences: int
     max_words_after_new_sentence_verb: int
     auxiliaries: frozenset[str]
     verb_re: re.Pattern[str]
@@ -71,6 +72,7 @@ def _rules() -> _Rules:
     adverb = r"(?:(?:also|later|then|once|previously|recently|simply|quietly|finally|further|again)\s+)?"
     return _Rules(
         min_words=int(data["min_words"]),
+        max_carry_sentences=int(data["max_carry_sentences"]),
         max_words_after_new_sentence_verb=int(data["max_words_after_new_sentence_verb"]),
         auxiliaries=frozenset(data["auxiliaries"]),
         verb_re=re.compile(rf"\b(?:{verbs})\b"),
@@ -414,6 +416,8 @@ class _Attributor:
                 return who
             return None
         v = r.verb_re.search(window, 0, 130)
+        if not v and self.text[q.end - 1:q.end] in ",?!":
+            return self._introduced_name(a)
         if not v or not window[:v.start()].strip(" ,;—–-"):
             return None
         if full_stop and (self._clause_follows(a + v.end())
@@ -421,6 +425,21 @@ class _Attributor:
             return None                   # '"…." The judge told him he would serve ten years.'
         lead = len(window) - len(window.lstrip(" ,;—–-"))
         return self._subject_before(a + lead, a + v.start())
+
+    def _introduced_name(self, a: int) -> _Speaker | None:
+        """'"…," Rabbi Jane Doe, a professor at …': a person named right after the quote, with no verb, and
+        introduced by an apposition."""
+        i = bisect_right(self.starts, a - 1)
+        if i >= len(self.mentions) or self.mentions[i].kind != PERSON:
+            return None
+        m = self.mentions[i]
+        between = self.text[a:m.start].split()
+        if any(w.rstrip(".") not in self.titles for w in between):
+            return None
+        nxt = _WORD.match(self.text, m.end + 2) if self.text[m.end:m.end + 2] == ", " else None
+        if nxt is None or nxt.group().lower() not in self.rules.determiners:
+            return None
+        return self._from_mention(m)
 
     def _clause_follows(self, pos: int) -> bool:
         w = _WORD.match(self.text, pos + (1 if self.text[pos:pos + 1].isspace() else 0))
@@ -464,6 +483,21 @@ class _Attributor:
         if who == _PRONOUN:
             return self.antecedent(sent.start, _pronoun_word(self.text, sent.start, verb.start(), self.rules), [])
         return who if isinstance(who, _Speaker) else None
+
+    def run_goes_on(self, prev: _Quote, q: _Quote) -> bool:
+        """An unattributed quote a few sentences after the last one, with nobody else named in between and no
+        new report ('"…," Smith said. The plan failed. "…"'), goes on with the same speaker."""
+        r = self.rules
+        a, b = prev.after_mark, q.open_mark
+        first = self.article.sentence_at(a)
+        last = self.article.sentence_at(b)
+        if first is None or last is None or last - first > r.max_carry_sentences:
+            return False
+        sp = prev.speaker
+        for m in self._mentions_in(a, b):
+            if m.kind == PERSON and m.entity != sp.entity:
+                return False
+        return True
 
     # -- pronouns
     def gender(self, entity: int) -> str:
@@ -607,7 +641,8 @@ def extract(article: Article, context) -> list[Fact]:
             who = att.previous_sentence(q, prev)
         if who is None and prev and prev.speaker:
             gap = text[prev.after_mark:q.open_mark]
-            if q.continues or len(gap) <= 120 and prev.paragraph == q.paragraph:
+            if q.continues or len(gap) <= 120 and prev.paragraph == q.paragraph \
+                    or prev.paragraph == q.paragraph and att.run_goes_on(prev, q):
                 who = prev.speaker
         q.speaker = who if isinstance(who, _Speaker) else None
         if q.speaker:
