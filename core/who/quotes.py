@@ -484,20 +484,27 @@ class _Attributor:
             return self.antecedent(sent.start, _pronoun_word(self.text, sent.start, verb.start(), self.rules), [])
         return who if isinstance(who, _Speaker) else None
 
-    def run_goes_on(self, prev: _Quote, q: _Quote) -> bool:
+    def run_goes_on(self, prev: _Quote, q: _Quote, near: bool) -> bool:
         """An unattributed quote a few sentences after the last one, with nobody else named in between and no
         new report ('"…," Smith said. The plan failed. "…"'), goes on with the same speaker."""
         r = self.rules
         a, b = prev.after_mark, q.open_mark
         first = self.article.sentence_at(a)
         last = self.article.sentence_at(b)
-        if first is None or last is None or last - first > r.max_carry_sentences:
+        if not near and (first is None or last is None or last - first > r.max_carry_sentences):
             return False
         sp = prev.speaker
         for m in self._mentions_in(a, b):
-            if m.kind == PERSON and m.entity != sp.entity:
+            if m.kind == PERSON and m.entity != sp.entity and (not near or self._opens_sentence(m)):
                 return False
         return True
+
+    def _opens_sentence(self, m: _Mention) -> bool:
+        """The mention is its sentence's subject: only capitalised words come before it."""
+        k = self.article.sentence_at(m.start)
+        if k is None:
+            return False
+        return all(w[:1].isupper() for w in self.text[self.article.sentences[k].start:m.start].split())
 
     # -- pronouns
     def gender(self, entity: int) -> str:
@@ -641,8 +648,7 @@ def extract(article: Article, context) -> list[Fact]:
             who = att.previous_sentence(q, prev)
         if who is None and prev and prev.speaker:
             gap = text[prev.after_mark:q.open_mark]
-            if q.continues or len(gap) <= 120 and prev.paragraph == q.paragraph \
-                    or prev.paragraph == q.paragraph and att.run_goes_on(prev, q):
+            if q.continues or prev.paragraph == q.paragraph and att.run_goes_on(prev, q, len(gap) <= 120):
                 who = prev.speaker
         q.speaker = who if isinstance(who, _Speaker) else None
         if q.speaker:
