@@ -389,6 +389,8 @@ class _Attributor:
                 window = window[:brk.start() + 1]
                 break
         full_stop = self.text[q.end - 1:q.end] == "."
+        if window.rstrip().endswith(":") and window_end == limit:
+            return None                   # '"…." Smith tweeted: "…"' introduces the next quote
         m = r.pronoun_verb_after.match(window)
         if m:
             if full_stop and self._clause_follows(a + m.end()):
