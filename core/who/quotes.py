@@ -41,6 +41,8 @@ _SENTENCE_SUBJECT = re.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)"
 @dataclass(frozen=True)
 class _Rules:
     min_words: int
+    role_lookback_chars: int
+    organisation_nouns: frozenset[str]
     max_carry_sentences: int
     max_words_after_new_sentence_verb: int
     auxiliaries: frozenset[str]
@@ -72,6 +74,8 @@ def _rules() -> _Rules:
     adverb = r"(?:(?:also|later|then|once|previously|recently|simply|quietly|finally|further|again)\s+)?"
     return _Rules(
         min_words=int(data["min_words"]),
+        role_lookback_chars=int(data["role_lookback_chars"]),
+        organisation_nouns=frozenset(data["organisation_nouns"]),
         max_carry_sentences=int(data["max_carry_sentences"]),
         max_words_after_new_sentence_verb=int(data["max_words_after_new_sentence_verb"]),
         auxiliaries=frozenset(data["auxiliaries"]),
@@ -443,6 +447,29 @@ class _Attributor:
             return None
         return self._from_mention(m)
 
+    def named_role(self, sp: _Speaker) -> _Speaker | None:
+        """'the company' → the organisation named last before; 'the officer', 'Knight's attorney' → the person
+        introduced with that role ('an officer, Jane Doe', 'attorney Jane Doe') within a few sentences."""
+        words = sp.name.split()
+        if len(words) < 2 or words[0].lower() != "the" and not words[0].endswith(("'s", "’s")):
+            return None
+        head = words[-1].lower()
+        floor = max(0, sp.start - self.rules.role_lookback_chars)
+        i = bisect_right(self.starts, sp.start - 1) - 1
+        while i >= 0 and self.mentions[i].start >= floor:
+            m = self.mentions[i]
+            i -= 1
+            if head in self.rules.organisation_nouns:
+                if m.kind == ORG and self._opens_sentence(m):
+                    return self._from_mention(m)
+                continue
+            if m.kind != PERSON:
+                continue
+            before = self.text[max(0, m.start - 40):m.start].replace(",", " ").split()
+            if before and before[-1].lower() == head:
+                return self._from_mention(m)
+        return None
+
     def _clause_follows(self, pos: int) -> bool:
         w = _WORD.match(self.text, pos + (1 if self.text[pos:pos + 1].isspace() else 0))
         return bool(w and w.group().lower() in self.rules.clause_starters)
@@ -661,6 +688,9 @@ def extract(article: Article, context) -> list[Fact]:
         if q.speaker is None and not q.attributed and nxt.speaker and (
                 nxt.continues or nxt.paragraph == q.paragraph and len(text[q.after_mark:nxt.open_mark]) <= 3):
             q.speaker = nxt.speaker
+    for q in found:
+        if q.speaker and q.speaker.entity < 0:
+            q.speaker = att.named_role(q.speaker) or q.speaker
     facts = []
     for q in found:
         if len(text[q.start:q.end].split()) < rules.min_words:
