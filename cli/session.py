@@ -143,7 +143,10 @@ class Session:
                 self.done += 1
                 if result.error:
                     self.failed += 1
-                    (progress.console.print if progress else err)(result.error)
+                    if progress is not None:
+                        progress.console.print(result.error, markup=False, highlight=False)
+                    else:
+                        err(result.error)
                 for w in result.warnings:
                     err(w)
                 emit(item, result)

@@ -178,3 +178,12 @@ def test_all_number_dates_follow_the_articles_convention_or_the_option(tmp_path,
     rec = json.loads(invoke("summarize", str(story), "--json", *option).stdout)
     values = [f["value"] for f in rec["facts"] if f["kind"] == "date" and "/" in f["text"]]
     assert values == [expected or "2020-10-25"]
+
+
+def test_table_view_never_reads_article_text_as_markup(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text('Markup in the text\n\n"We will [sic] go home soon, all of us [/] together," the soldier said. '
+                     'The army sent 3,000 [bold]troops[/bold] north.\n', encoding="utf-8")
+    result = invoke("summarize", str(story), "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert "[sic]" in result.stdout

@@ -16,7 +16,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]] | list[tuple]) 
     for i, c in enumerate(columns):
         t.add_column(c, overflow="fold", ratio=3 if i == len(columns) - 1 else None)
     for row in rows:
-        t.add_row(*(str(x) for x in row))
+        t.add_row(*(Text(str(x)) for x in row))       # article text is never read as Rich markup
     return t
 
 
@@ -26,7 +26,7 @@ def _timeline(rec: dict[str, Any]) -> Table:
 
 def render(console: Console, rec: dict[str, Any], timeline_only: bool = False) -> None:
     if rec.get("error"):
-        console.print(f"[bold red]{rec.get('source') or rec['id']}[/]: {rec['error']['message']}")
+        console.print(Text.assemble((str(rec.get("source") or rec["id"]), "bold red"), ": ", rec["error"]["message"]))
         return
     if timeline_only:
         console.print(_timeline(rec))
