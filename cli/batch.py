@@ -17,8 +17,7 @@ from typing import Callable, Iterator
 from article_facts.cli.inputs import Item
 from article_facts.cli.runner import analyse_item
 from article_facts.core.errors import TimedOut
-from article_facts.core.models import ErrorInfo, Record
-from article_facts.core.pipeline import Options, analyse
+from article_facts.core.pipeline import Options, analyse, error_record
 
 WINDOW_PER_WORKER = 16
 CHUNK = 4
@@ -68,9 +67,8 @@ def _analyse_limited(item: Item) -> dict:
     try:
         return analyse_item(item, s.options, s.debug)
     except TimedOut:
-        rec = Record(id=item.id, source=item.source,
-                     error=ErrorInfo("timeout", f"{item.source}: gave up after the {s.timeout:g} s time limit (raise it with --timeout)"))
-        return rec.to_dict()
+        return error_record(item.id, item.source, "timeout",
+                            f"{item.source}: gave up after the {s.timeout:g} s time limit (raise it with --timeout)").to_dict()
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -103,7 +101,7 @@ def warm_up(options: Options) -> None:
 
 
 def _lost(item: Item, why: str) -> Result:
-    rec = Record(id=item.id, source=item.source, error=ErrorInfo("worker", f"{item.source}: {why}")).to_dict()
+    rec = error_record(item.id, item.source, "worker", f"{item.source}: {why}").to_dict()
     return Result(error=rec["error"]["message"], record=rec,
                   rendered=_settings.render(rec) if _settings.render else None)
 

@@ -32,7 +32,8 @@ class Unreadable(InputError):
     kind = "unreadable"
 
 
-class TimedOut(Exception):
-    """Raised by the per-article time limit; not an input error, so no stage may swallow it."""
+class TimedOut(BaseException):
+    """Raised by the per-article time limit. A BaseException, like KeyboardInterrupt, so that no stage's
+    ``except Exception`` (the pattern caches' fallbacks, for one) can swallow it."""
 
     kind = "timeout"

@@ -107,12 +107,13 @@ def analyse(text: str, *, id: str, source: str | None = None, title: str | None 
         record.stats = Stats(sentences=len(article.sentences),
                              words=len(_WORDS.findall(text)), seconds=0.0)
     except InputError as exc:
-        record = Record(id=id, source=source, error=ErrorInfo(exc.kind, str(exc)))
+        record = error_record(id, source, exc.kind, str(exc))
     if options.include_text:
         record.text = text
     record.stats.seconds = round(time.perf_counter() - started, 6)
     return record
 
 
-def error_record(id: str, source: str | None, exc: InputError) -> Record:
-    return Record(id=id, source=source, error=ErrorInfo(exc.kind, str(exc)))
+def error_record(id: str, source: str | None, type: str, message: str) -> Record:
+    """The record of an article that could not be analysed: its id and source, and why."""
+    return Record(id=id, source=source, error=ErrorInfo(type, message))
