@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from article_facts.core.models import Article, Fact, TimelineEntry
+from article_facts.core.timex.calendar import parse_value
 
 _DATED = re.compile(r"\d{4}(?:-|$)")             # a value that names at least a year: 2016, 2020-03, 2020-W37
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()—–]|\s-\s|\s-{2}\s|\s(?:and|but|while|after|before|when|as|which)\s")
@@ -29,7 +30,26 @@ def build_timeline(article: Article, facts: list[Fact]) -> list[TimelineEntry]:
         key = (value, fact.sentence)
         if key not in entries:
             entries[key] = TimelineEntry(value, fact.sentence, article.text[start:end], start, end)
-    return sorted(entries.values(), key=lambda e: (e.value, e.sentence))
+    return sorted(entries.values(), key=_chronological)
+
+
+_COARSE_FIRST = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 5, "month": 6,
+                 "week": 7, "day": 8}
+_PART_OF_YEAR = re.compile(r"(\d{4})-(SP|SU|FA|WI|H1|H2)")
+_PART_START = {"SP": ("03", "season"), "SU": ("06", "season"), "FA": ("09", "season"), "WI": ("12", "season"),
+               "H1": ("01", "half"), "H2": ("07", "half")}
+
+
+def _chronological(entry: TimelineEntry) -> tuple:
+    """By the date a value starts on ("2020-Q3" before "2020-12-08"), the wider period first on a tie."""
+    part = _PART_OF_YEAR.match(entry.value)
+    if part:
+        month, grain = _PART_START[part[2]]
+        return (f"{part[1]}-{month}-01", _COARSE_FIRST[grain], entry.value, entry.sentence)
+    cal = parse_value(entry.value)
+    if cal is None:
+        return (entry.value[:4], 9, entry.value, entry.sentence)
+    return (cal.day.isoformat(), _COARSE_FIRST.get(cal.grain, 9), entry.value, entry.sentence)
 
 
 def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:

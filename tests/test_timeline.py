@@ -55,3 +55,11 @@ def test_seed_timeline_runs_from_2001_to_november_in_order(seed):
     for entry in record.timeline:
         assert text[entry.start:entry.end] == entry.text
         assert entry.value[:4] in entry.text or len(entry.text.split()) >= 2
+
+
+def test_the_timeline_is_in_calendar_order_not_string_order():
+    text = ("Talks\nWednesday 09 September 2020\nThe plan was drafted in May. A vote is due on 8 December. "
+            "Sales in the third quarter fell. Over the summer things changed. This week the army moved.")
+    from article_facts.core.pipeline import analyse
+    values = [e.value for e in analyse(text, id="t").timeline]
+    assert values == ["2020-05", "2020-SU", "2020-Q3", "2020-W37", "2020-12-08"]

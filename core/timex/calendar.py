@@ -74,7 +74,7 @@ def _add_months(d: date, months: int) -> date:
 def parse_value(value: str) -> CalDate | None:
     """A TIMEX3 date value (1998, 1998-02, 1998-02-13, 1998-Q3, 1998-W08, 1998-SU...) as a CalDate."""
     m = _VALUE.match(value or "")
-    if not m:
+    if not m or int(m["y"]) < 1:
         return None
     y = int(m["y"])
     if m["d"]:
