@@ -1,7 +1,6 @@
 """The ``article-facts`` command: parse arguments, read input, call core, render. Nothing is decided here."""
 from __future__ import annotations
 
-import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -50,7 +49,7 @@ def _published(value: Optional[str]) -> Optional[str]:
         return None
     from article_facts.core.structure import parse_published
 
-    iso = parse_published(value) if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?", value) else value
+    iso = parse_published(value)
     if iso is None:
         raise typer.BadParameter(f"cannot read {value!r} as a date; use e.g. 2020-09-09 or 2020-09-09T13:55",
                                  param_hint="--published")

@@ -93,8 +93,12 @@ def analyse(text: str, *, id: str, source: str | None = None, title: str | None 
     try:
         if not text.strip():
             raise InputError(f"{source or id}: the article is empty")
-        article = structure.parse(text, title=title, published=options.published or published)
+        given = options.published or published
+        anchor = structure.parse_published(given) if given else None
+        article = structure.parse(text, title=title, published=anchor)
         record = Record(id=id, source=source, published=article.published)
+        if given and anchor is None:
+            record.warnings.append(f"{source or id}: published {given!r} is not a date; ignored")
         record.title = title or (article.headline.text if article.headline else None)
         for name in ("standfirst", "byline", "dateline"):
             span = getattr(article, name)

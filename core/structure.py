@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 from itertools import islice
 
@@ -67,14 +68,17 @@ def read_header_date(text: str) -> tuple[str | None, str | None]:
         g = m.groupdict()
         month = int(g["mnum"]) if g.get("mnum") else _MONTHS.get(g["month"].lower().rstrip("."))
         day, year = int(g["day"]), int(g["year"])
-        if not month or not 1 <= day <= 31:
+        try:
+            iso = date(year, month or 0, day).isoformat()       # rejects 31 February, month 13…
+        except ValueError:
             continue
-        iso = f"{year:04d}-{month:02d}-{day:02d}"
         if g.get("hour"):
-            hour = int(g["hour"])
+            hour, minute = int(g["hour"]), int(g["minute"])
             if g.get("ampm"):
                 hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-            iso += f"T{hour:02d}:{int(g['minute']):02d}"
+            if hour > 23 or minute > 59:
+                continue
+            iso += f"T{hour:02d}:{minute:02d}"
         order = None if g.get("mnum") else ("dmy" if m.start("day") < m.start("month") else "mdy")
         return iso, order
     return None, None

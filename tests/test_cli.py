@@ -187,3 +187,8 @@ def test_table_view_never_reads_article_text_as_markup(tmp_path):
     result = invoke("summarize", str(story), "--format", "table")
     assert result.exit_code == 0, result.output
     assert "[sic]" in result.stdout
+
+
+@pytest.mark.parametrize("bad", ["2020-13-45", "2020-09-31", "someday"])
+def test_an_impossible_published_date_is_a_usage_error(bad):
+    assert invoke("summarize", str(SEED), "--published", bad).exit_code == 2

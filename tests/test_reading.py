@@ -57,3 +57,15 @@ def test_dataset_rows_accept_text_or_article():
 def test_bad_dataset_rows(line):
     with pytest.raises(Exception, match="d.jsonl:3"):
         parse_jsonl_row(line, "d.jsonl", 3)
+
+
+@pytest.mark.parametrize("given,expected", [
+    ("2020-09-09", "2020-09-09"), ("2020-09-09T13:55:00Z", "2020-09-09T13:55"), ("9 September 2020", "2020-09-09"),
+    ("2020-02-31", None), ("2020-13-01", None), ("yesterday", None), ("20200909", None),
+])
+def test_a_publication_date_is_used_only_when_it_is_a_real_date(given, expected):
+    from article_facts.core.pipeline import analyse
+
+    rec = analyse("Troops left the city on Tuesday, officials said.", id="x", published=given)
+    assert rec.published == expected
+    assert bool(rec.warnings) == (expected is None)
