@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
-from article_facts.core.rules import regex_cache
 from article_facts.core.rules.loader import KindSpec, Rule
-from article_facts.core.rules.templates import alternation, trigger_words
+from article_facts.core.rules.templates import trigger_words
 
 _REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _WORD = re.compile(r"\w+")
@@ -103,16 +102,6 @@ def _has_group(name: str, before, fwd) -> bool:
     return any(m is not None and name in m.re.groupindex for m in (before, fwd))
 
 
-_LIST_REGEX: dict[int, re.Pattern] = {}
-
-
-def _list_regex(words) -> re.Pattern:
-    key = id(words)
-    if key not in _LIST_REGEX:
-        _LIST_REGEX[key] = regex_cache.compile(alternation(words.canonical), re.I)
-    return _LIST_REGEX[key]
-
-
 def _evaluate(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, Any]) -> Any:
     for alt in spec if isinstance(spec, list) else [spec]:
         value = _evaluate_one(alt, rule, before, fwd, mention, parts)
@@ -153,7 +142,7 @@ def _evaluate_one(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, 
         span = fwd.string[mention.start:fwd.end("_end")]
         if needed is not None and needed.isdisjoint(_WORD.findall(span.lower())):
             return None                               # none of the list's words in the span: no search
-        found = _list_regex(words).search(fwd.string, mention.start, fwd.end("_end"))
+        found = words.regex.search(fwd.string, mention.start, fwd.end("_end"))
         text = found.group() if found else None      # a list inside a repeated slot: "{mod+force}*"
     if text is None:
         return None

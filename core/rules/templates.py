@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from article_facts.core.rules import regex_cache
+
 _TOKEN = re.compile(r"\{(?P<name>[a-z_][a-z0-9_+]*)(?::(?P<arg>[a-z0-9_]+))?\}(?P<op>[?*]?)$|(?P<lit>[^{}\s]+?)(?P<lop>\??)$")
 MAX_REPEAT = 3
 MAX_GAP = 8
@@ -36,6 +38,11 @@ class WordList:
     @cached_property
     def phrases(self) -> frozenset:
         return frozenset(self.canonical)            # keys are already normalised (``norm``)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """Any phrase of the list, case-insensitively (compiled on first use)."""
+        return regex_cache.compile(alternation(self.canonical), re.I)
 
     def value_of(self, matched: str) -> str:
         key = " ".join(matched.lower().split())
