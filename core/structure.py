@@ -53,11 +53,6 @@ def parse_published(text: str) -> str | None:
     return read_header_date(text)[0]
 
 
-def date_order_of(text: str) -> str | None:
-    """How a header date line orders day and month: "dmy" ("09 September 2020"), "mdy" ("Sept. 9, 2020")."""
-    return read_header_date(text)[1]
-
-
 def read_header_date(text: str) -> tuple[str | None, str | None]:
     """(ISO date or date-time, "dmy"/"mdy"/None) of a header date line."""
     t = text.strip()

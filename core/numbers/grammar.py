@@ -37,10 +37,6 @@ class Mention:
     year_like: bool = False
     attrs: dict = field(default_factory=dict)
 
-    @property
-    def is_range(self) -> bool:
-        return self.qualifier == "range"
-
 
 def alternation(phrases, *, reverse: bool = False) -> str:
     """One of ``phrases``, longest first, as a prefix tree (every grammar pattern is case-insensitive)."""

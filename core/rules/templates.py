@@ -53,16 +53,6 @@ def norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def phrase_regex(phrase: str, reverse: bool = False) -> str:
-    text = phrase[::-1] if reverse else phrase
-    body = r"\s+".join(re.escape(part) for part in text.split())
-    if text[:1].isalnum():
-        body = r"\b" + body
-    if text[-1:].isalnum():
-        body += r"\b"
-    return body
-
-
 def _escape(text: str) -> str:
     return r"\s+".join(re.escape(part) for part in text.split(" "))
 

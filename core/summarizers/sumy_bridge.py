@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 import warnings
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, Callable
 
 from article_facts.core import segmentation
@@ -37,6 +37,7 @@ class Tokenizer:
         return _WORD.findall(sentence)
 
 
+@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     from sumy.utils import get_stop_words  # ships inside sumy: no download
 

@@ -668,8 +668,8 @@ def extract(article: Article, context) -> list[Fact]:
             who = att.before(q, floor)
             where = q.open_mark
         if who == _PRONOUN:
-            pron = _pronoun_word(text, where, where + 80 if where == q.after_mark else q.open_mark, rules) \
-                if where == q.after_mark else _pronoun_word(text, max(floor, q.open_mark - 80), q.open_mark, rules)
+            pron = _pronoun_word(text, where, where + 80, rules) if where == q.after_mark \
+                else _pronoun_word(text, max(floor, q.open_mark - 80), q.open_mark, rules)
             who = att.antecedent(q.open_mark, pron, spoken)
         q.attributed = who is not None
         q.attributed_after = who is not None and where == q.after_mark
