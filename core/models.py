@@ -43,6 +43,11 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     boilerplate: list[Span] = field(default_factory=list)
 
+    @property
+    def body(self) -> list[Sentence]:
+        """The body's sentences: what summaries are made of (headline and standfirst excluded)."""
+        return [s for s in self.sentences if s.paragraph >= 0]
+
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence that contains a character offset, or None (header, boilerplate)."""
         lo, hi = 0, len(self.sentences) - 1

@@ -156,7 +156,8 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
         yield from _emit(text, cursor, line.end())
 
 
-def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """text[s:e] without surrounding whitespace, as (start, end)."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -166,11 +167,11 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _emit(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
     """Yield the stripped span unless it is empty or bare punctuation; drop Daily Mail ' . ' separators."""
-    s, e = _strip(text, s, e)
+    s, e = strip_span(text, s, e)
     if e - s >= 2 and text[s] == "." and text[s + 1].isspace():
-        s, e = _strip(text, s + 1, e)
+        s, e = strip_span(text, s + 1, e)
     if e - s >= 2 and text[e - 1] == "." and text[e - 2].isspace():
-        s, e = _strip(text, s, e - 1)
+        s, e = strip_span(text, s, e - 1)
     if e > s and _ALNUM.search(text, s, e):
         yield s, e
 
@@ -192,7 +193,7 @@ def punkt_segmenter() -> Callable[[str], list[tuple[int, int]]]:
         out: list[tuple[int, int]] = []
         for line in _LINE.finditer(text):
             for s, e in tokenizer.span_tokenize(line.group(0)):
-                s, e = _strip(text, line.start() + s, line.start() + e)
+                s, e = strip_span(text, line.start() + s, line.start() + e)
                 if e > s:
                     out.append((s, e))
         return out

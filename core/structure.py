@@ -84,10 +84,7 @@ def _lines(text: str) -> list[Span]:
 
 
 def _trim(text: str, s: int, e: int) -> Span:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
+    s, e = segmentation.strip_span(text, s, e)
     return Span(s, e, text[s:e])
 
 

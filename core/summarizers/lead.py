@@ -7,5 +7,5 @@ from article_facts.core.summarizers.selection import select
 
 
 def summarize(article: Article, length: Length) -> list[SummarySentence]:
-    body = [s for s in article.sentences if s.paragraph >= 0]
+    body = article.body
     return select(body, [1.0 / (1 + i) for i in range(len(body))], length)

@@ -80,7 +80,7 @@ def rank(article: Article, cfg: Settings | None = None,
          needed: int | None = None) -> tuple[list, list[float], list[int]]:
     """Body sentences, their scores and their preference order (exact for its first ``needed`` entries)."""
     cfg = cfg or settings()
-    body = [s for s in article.sentences if s.paragraph >= 0]
+    body = article.body
     if not body:
         return body, [], []
     fs = feats.extract(article, body, window=cfg.window, threshold=cfg.threshold,
@@ -91,7 +91,7 @@ def rank(article: Article, cfg: Settings | None = None,
 
 
 def summarize(article: Article, length: Length) -> list[SummarySentence]:
-    body = [s for s in article.sentences if s.paragraph >= 0]
+    body = article.body
     needed = None if length.words is not None else length.count(len(body))
     body, score, order = rank(article, needed=needed)
     return select_ordered(body, order, score, length)

@@ -72,7 +72,7 @@ def _capture_ratings(sentences, count, rating, *args, **kwargs) -> list[float]:
 
 def summarize_with(make: Callable[[], Any], article: Article, length: Length) -> list[SummarySentence]:
     """Rate the body sentences with the sumy summariser ``make()`` builds, then select within the length."""
-    body = [s for s in article.sentences if s.paragraph >= 0]
+    body = article.body
     if not body:
         return []
     summarizer = make()

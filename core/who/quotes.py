@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.resources import load_toml
+from article_facts.core.segmentation import strip_span
 from article_facts.core.who import entities, gender
 from article_facts.core.who.lexicon import ORG, PERSON, lexicon
 
@@ -181,14 +182,6 @@ def _direction(text: str, i: int, start: int, end: int) -> str:
     return "O" if opens else "C"
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def _find_quotes(article: Article) -> list[_Quote]:
     text = article.text
     quotes: list[_Quote] = []
@@ -210,7 +203,7 @@ def _find_quotes(article: Article) -> list[_Quote]:
                 continues = False
                 first = False
                 continue
-            s, e = _trim(text, open_at + 1, i)
+            s, e = strip_span(text, open_at + 1, i)
             quotes.append(_Quote(s, e, open_at, i, para, continues))
             open_at = -1
             first = False
@@ -220,7 +213,7 @@ def _find_quotes(article: Article) -> list[_Quote]:
             while nxt < len(text) and text[nxt].isspace():
                 nxt += 1
             if nxt < len(text) and text[nxt] in "\"“" and text.count("\n", end, nxt):
-                s, e = _trim(text, open_at + 1, end)
+                s, e = strip_span(text, open_at + 1, end)
                 quotes.append(_Quote(s, e, open_at, -1, para, continues))
                 carried = True
     return quotes
@@ -307,7 +300,7 @@ class _Attributor:
     def noun_phrase(self, s: int, e: int) -> _Speaker | str | None:
         """Who a short noun phrase names: a pronoun, a name (the last one, as in "Christie's Tom Lecky"),
         a nominal ("a female juror", "Philadelphia police"), or nobody (a document: "the article")."""
-        s, e = _trim(self.text, s, e)
+        s, e = strip_span(self.text, s, e)
         phrase = self.text[s:e]
         words = phrase.split()
         if not words or len(words) > 9:
