@@ -25,7 +25,7 @@ def err(message: str) -> None:
 
 
 def count_articles(inputs: list[str], globs: tuple[str, ...]) -> int | None:
-    """How many articles the inputs hold (for the progress bar), without analysing them."""
+    """About how many articles the inputs hold (for the progress bar only; blank JSONL lines are counted)."""
     total = 0
     for arg in inputs:
         path = Path(arg)
@@ -33,8 +33,8 @@ def count_articles(inputs: list[str], globs: tuple[str, ...]) -> int | None:
         for f in files:
             if f.suffix == ".jsonl":
                 try:
-                    with f.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
+                    with f.open("rb") as fh:      # newline count in 1 MiB blocks: C speed, flat memory
+                        total += sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
                 except OSError:
                     total += 1
             else:
