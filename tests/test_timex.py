@@ -65,3 +65,10 @@ def test_wire_dateline_date_is_tagged_outside_sentences():
     dated = [f for f in facts if f.text == "March 4"]
     assert [(f.attrs["value"], f.sentence) for f in dated] == [("2020-03-04", None)]
     assert [f.text for f in facts] == ["March 4", "Tuesday"]
+
+
+def test_dates_off_the_calendar_never_raise():
+    from article_facts.core.pipeline import analyse
+
+    rec = analyse("Talks end tomorrow and resume next week, two days later.", id="edge", published="9999-12-31")
+    assert rec.error is None and [f for f in rec.facts if f.kind == "date"]

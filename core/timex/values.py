@@ -65,7 +65,7 @@ def render(template: str, slots: dict[str, str], anchors: Anchors) -> str:
         args = [a.strip() for a in m[2].split(",")] if m[2].strip() else []
         try:
             out = fn(anchors, *args)
-        except (TypeError, ValueError, IndexError, AttributeError):   # a rule whose slots did not fill
+        except (TypeError, ValueError, IndexError, AttributeError, OverflowError):   # slots did not fill, or off the calendar
             out = "X"
         text = text[:m.start()] + out + text[m.end():]
 
