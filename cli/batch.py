@@ -20,6 +20,7 @@ from article_facts.core.errors import TimedOut
 from article_facts.core.pipeline import Options, analyse, error_record
 
 WINDOW_PER_WORKER = 16
+WARM_UP_BELOW = 5.0     # in-process runs warm up first only under a time limit this tight (seconds)
 CHUNK = 4
 
 Renderer = Callable[[dict], str]
@@ -112,8 +113,8 @@ def run(items: Iterator[Item], options: Options, workers: int = 1, ordered: bool
     global _settings
     _settings = _Settings(options, timeout, debug, render)
     if workers <= 1:
-        if timeout > 0:
-            warm_up(options)        # loading rules once is not the article's time
+        if 0 < timeout < WARM_UP_BELOW:
+            warm_up(options)        # loading rules (< 1 s) must not eat a tight per-article limit
         for item in items:
             yield item, _process(item)
         return
