@@ -31,3 +31,18 @@ def invoke(*args: str, input: str | bytes | None = None):
 
 def records(stdout: str) -> list[dict]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def entity_mentions(text: str) -> list[tuple[str, str]]:
+    """(text, kind) of every entity mention in document order, checking each offset reproduces its text."""
+    from article_facts.core import structure
+    from article_facts.core.who import entities
+
+    article = structure.parse(text)
+    found = []
+    for fact in entities.extract(article, None):
+        assert article.text[fact.start:fact.end] == fact.text
+        for m in fact.attrs["mentions"]:
+            assert article.text[m["start"]:m["end"]] == m["text"]
+            found.append((m["start"], m["text"], fact.kind))
+    return [(t, k) for _, t, k in sorted(found)]

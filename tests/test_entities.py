@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from article_facts.core.rules.toml_cache import parse as parse_toml
+from conftest import entity_mentions
 from pathlib import Path
 
 import pytest
@@ -12,15 +13,7 @@ from article_facts.core.who import entities
 CORPUS = parse_toml((Path(__file__).parent / "corpora" / "who" / "entities.toml").read_text(encoding="utf-8"))
 
 
-def _mentions(text: str) -> list[tuple[int, str, str]]:
-    article = parse(text)
-    out = []
-    for f in entities.extract(article, None):
-        for m in f.attrs["mentions"]:
-            assert article.text[m["start"]:m["end"]] == m["text"]
-            out.append((m["start"], m["text"], f.kind))
-        assert article.text[f.start:f.end] == f.text
-    return [(t, k) for _, t, k in sorted(out)]
+_mentions = entity_mentions
 
 
 @pytest.mark.parametrize("case", CORPUS["case"], ids=[c["name"] for c in CORPUS["case"]])

@@ -8,27 +8,19 @@ exact-span-and-label F1 of at least 0.90.
 from __future__ import annotations
 
 from article_facts.core.rules.toml_cache import parse as parse_toml
+from conftest import entity_mentions
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from article_facts.core.structure import parse
-from article_facts.core.who import entities
 
 CORPORA = {name: parse_toml((Path(__file__).parent / "corpora" / "who" / f"{name}.toml")
                                .read_text(encoding="utf-8"))["case"]
            for name in ("entities_conll", "entities_conll_sports")}
 
 
-def _mentions(text: str) -> list[tuple[str, str]]:
-    article = parse(text)
-    found = []
-    for fact in entities.extract(article, None):
-        for m in fact.attrs["mentions"]:
-            assert article.text[m["start"]:m["end"]] == m["text"]
-            found.append((m["start"], m["text"], fact.kind))
-    return [(t, k) for _, t, k in sorted(found)]
+_mentions = entity_mentions
 
 
 def _param(corpus: str, case: dict):
