@@ -36,6 +36,11 @@ _PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
 _SHORT_GENDER = {gender.MALE: "m", gender.FEMALE: "f"}
 _NP_END = re.compile(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+# The subject opening a clause, after any conjunction: a pronoun or a run of capitalised words ("Turkey's Foreign
+# Minister Jane Doe"), ending before a lower-case word or a comma.
+_CLAUSE_HEAD = re.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Yet|Then|and|but|or|so|yet|then)\s+)?"
+                          r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin|van|von|da)\s+)?[A-Z][\w'’.-]*)*"
+                          r"|(?:he|she|they|it|we)\b)")
 _SENTENCE_SUBJECT = re.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
 
 
@@ -64,6 +69,8 @@ class _Rules:
     prepositions: frozenset[str]
     collective: frozenset[str]
     subordinators: frozenset[str]
+    linked_participle: re.Pattern[str]  # 'by saying', 'as saying', 'by declaring'
+    quoted_as: re.Pattern[str]          # 'quoted him as', 'cited Jane Doe as'
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +97,10 @@ def _rules() -> _Rules:
         clause_starters=frozenset(data["clause_starters"]), title_cues=frozenset(data["title_cues"]),
         title_case_share=float(data["title_case_share"]),
         prepositions=frozenset(data["prepositions"]), collective=frozenset(data["collective_speakers"]), subordinators=frozenset(data["subordinators"]),
+        linked_participle=re.compile(r"\b(?:%s)\s+(?P<v>%s)\b" % (
+            "|".join(data["participle_linkers"]),
+            "|".join(sorted({v for v in data["verbs"] + data["linked_participles"] if v.endswith("ing")})))),
+        quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=re.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
             r"(?:(?!(?:and|or|but|his|her|their|the|a|an|of|to|with|who)\b)[a-z][\w-]*\s+){0,2}?(?:"
@@ -232,6 +243,7 @@ class _Attributor:
         self.quotes = quotes
         self.sent_starts = [s.start for s in article.sentences]
         self._gender: dict[int, str] = dict(genders)
+        self.pronoun: str | None = None     # the pronoun behind the last _PRONOUN answer
         by_last: dict[str, int] = {}
         for m in mentions:
             if m.kind == PERSON:
@@ -256,16 +268,19 @@ class _Attributor:
         """A nominal opens its sentence ("But his sister …") or is followed by a verb of saying."""
         return len(self.text[sent_start:s].split()) <= 1 or bool(self.rules.verb_re.match(self.text, e + 1))
 
-    def _oblique(self, sp: _Speaker, sent_start: int) -> bool:
-        """A name in a possessive ("Faldo's swing"), after a preposition ("to Jordan") or in a clause opening
-        its sentence ("After Hopkins mocked her, Clarkson …"): not the subject."""
+    def _oblique(self, sp: _Speaker, sent_start: int) -> int:
+        """How far a name is from being its sentence's subject: 0 for a subject; 1 for the subject of a clause
+        opening its sentence ("After Hopkins mocked her, Clarkson …"); 2 for a possessive ("Faldo's swing") or
+        a name after a preposition ("to Jordan")."""
         if self.text[sp.end:sp.end + 2] in ("'s", "’s"):
-            return True
+            return 2
+        before = self.text[max(0, sp.start - 20):sp.start].split()
+        if before and before[-1].lower() in self.rules.prepositions:
+            return 2
         first = _WORD.match(self.text, sent_start)
         if first and first.group().lower() in self.rules.subordinators and "," not in self.text[sent_start:sp.start]:
-            return True
-        before = self.text[max(0, sp.start - 20):sp.start].split()
-        return bool(before) and before[-1].lower() in self.rules.prepositions
+            return 1
+        return 0
 
     def _named_after(self, pos: int) -> bool:
         """A person is named right after ``pos`` ("his wife, Jane Doe"): the nominal is an apposition."""
@@ -308,6 +323,7 @@ class _Attributor:
         low = words[0].lower()
         r = self.rules
         if len(words) == 1 and low in r.male | r.female | {"it", "they", "we", "i"}:
+            self.pronoun = low
             return _PRONOUN
         found = [m for m in self._mentions_in(s, e)           # "Slager's lawyer" is not Slager
                  if not (self.text[m.end:m.end + 2] in ("'s", "’s") and m.end + 3 < e)]
@@ -392,6 +408,7 @@ class _Attributor:
         if m:
             if full_stop and self._clause_follows(a + m.end()):
                 return None
+            self.pronoun = m.group("p").lower()
             return _PRONOUN
         m = r.verb_first_after.match(window)
         if m:
@@ -485,9 +502,34 @@ class _Attributor:
         verb = None
         for verb in r.verb_re.finditer(intro):
             pass
-        if verb is None or not (tail.endswith(":") or len(intro) - verb.end() < 70):
+        colon = tail.endswith(":")
+        linked = None
+        for linked in r.linked_participle.finditer(intro):
+            pass
+        if linked is not None and (colon or len(intro) - linked.end() < 70):   # 'by saying:', 'quoted her as saying'
+            obj = r.quoted_as.search(intro, 0, linked.start("v"))
+            who = self.noun_phrase(floor + obj.start("np"), floor + obj.end("np")) if obj else None
+            return who if who is not None else self.sentence_subject(floor, floor + linked.start())
+        if verb is None or not (colon or len(intro) - verb.end() < 70):
+            return self.sentence_subject(floor, q.open_mark) if colon else None
+        who = self._subject_before(floor, floor + verb.start())
+        if who is None and colon:
+            who = self.sentence_subject(floor, floor + verb.start())
+        return who
+
+    def sentence_subject(self, s: int, e: int) -> _Speaker | str | None:
+        """The name or pronoun opening a clause, after any opening subordinate clause or prepositional phrase:
+        'Or Gov. Jane Doe: "…"', 'When she stood there, she inspired us by saying: "…"'."""
+        r = self.rules
+        first = _WORD.search(self.text, s, e)
+        if first and first.group().lower() in r.subordinators | r.prepositions:
+            s = self.text.find(",", s, e) + 1
+            if not s:
+                return None
+        m = _CLAUSE_HEAD.match(self.text, s, e)
+        if m is None:
             return None
-        return self._subject_before(floor, floor + verb.start())
+        return self.noun_phrase(m.start("np"), m.end("np"))
 
     def previous_sentence(self, q: _Quote, prev: _Quote | None) -> _Speaker | None:
         """'McDonald said he was stunned. "We weren't sure."': a quote opening its sentence after a sentence,
@@ -503,7 +545,7 @@ class _Attributor:
             return None
         who = self._subject_before(sent.start, verb.start())
         if who == _PRONOUN:
-            return self.antecedent(sent.start, _pronoun_word(self.text, sent.start, verb.start(), self.rules), [])
+            return self.antecedent(sent.start, self.pronoun, [])
         return who if isinstance(who, _Speaker) else None
 
     def run_goes_on(self, prev: _Quote, q: _Quote, near: bool) -> bool:
@@ -610,24 +652,18 @@ class _Attributor:
                 g = self._speaker_gender(c)
                 if self.kinds.get(c.entity, PERSON) != PERSON:
                     continue
-                if self._oblique(c, s):
-                    oblique.append((g, c))
+                rank = self._oblique(c, s)
+                if rank:
+                    oblique.append((rank, g, c))
                 elif g == want or g == "?" and c.entity >= 0:
                     return c
-            for g, c in oblique:
-                if g == want:
+            oblique.sort(key=lambda o: o[0])        # stable: in order of mention within a rank
+            for rank, g, c in oblique:
+                if g == want or rank == 1 and g == "?" and c.entity >= 0:
                     return c
                 if g == "?" and fallback is None:
                     fallback = c
         return fallback
-
-
-def _pronoun_word(text: str, start: int, end: int, rules: _Rules) -> str | None:
-    for w in _WORD.finditer(text, start, end):
-        low = w.group().lower()
-        if low in rules.male or low in rules.female or low in ("it", "they"):
-            return low
-    return None
 
 
 def _is_title(text: str, q: _Quote, rules: _Rules) -> bool:
@@ -661,9 +697,7 @@ def extract(article: Article, context) -> list[Fact]:
             who = att.before(q, floor)
             where = q.open_mark
         if who == _PRONOUN:
-            pron = _pronoun_word(text, where, where + 80, rules) if where == q.after_mark \
-                else _pronoun_word(text, max(floor, q.open_mark - 80), q.open_mark, rules)
-            who = att.antecedent(q.open_mark, pron, spoken)
+            who = att.antecedent(q.open_mark, att.pronoun, spoken)
         q.attributed = who is not None
         q.attributed_after = who is not None and where == q.after_mark
         if who is None:
