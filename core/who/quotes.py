@@ -50,6 +50,8 @@ class _Rules:
     role_lookback_chars: int
     organisation_nouns: frozenset[str]
     max_carry_sentences: int
+    document_lookback_sentences: int
+    document_links: frozenset[str]
     max_words_after_new_sentence_verb: int
     auxiliaries: frozenset[str]
     verb_re: re.Pattern[str]
@@ -85,6 +87,8 @@ def _rules() -> _Rules:
         role_lookback_chars=int(data["role_lookback_chars"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
         max_carry_sentences=int(data["max_carry_sentences"]),
+        document_lookback_sentences=int(data["document_lookback_sentences"]),
+        document_links=frozenset(data["document_links"]),
         max_words_after_new_sentence_verb=int(data["max_words_after_new_sentence_verb"]),
         auxiliaries=frozenset(data["auxiliaries"]),
         verb_re=re.compile(rf"\b(?:{verbs})\b"),
@@ -115,6 +119,7 @@ class _Speaker:
     start: int
     end: int
     entity: int = -1          # index of the entity fact, -1 for a nominal or unresolved name
+    document: bool = False    # a document ("the statement"): the speaker is whoever issued it
 
 
 @dataclass
@@ -325,6 +330,10 @@ class _Attributor:
         if len(words) == 1 and low in r.male | r.female | {"it", "they", "we", "i"}:
             self.pronoun = low
             return _PRONOUN
+        last = words[-1].lower().strip(".,")
+        if last in r.not_speakers and (low in r.determiners or len(words) > 1):
+            owners = self._mentions_in(s, e)                  # "the Acme Corp statement", "Doe's website"
+            return self._from_mention(owners[-1]) if owners else _Speaker(phrase, s, e, document=True)
         found = [m for m in self._mentions_in(s, e)           # "Slager's lawyer" is not Slager
                  if not (self.text[m.end:m.end + 2] in ("'s", "’s") and m.end + 3 < e)]
         people = [m for m in found if m.kind == PERSON]
@@ -457,6 +466,28 @@ class _Attributor:
             return None
         return self._from_mention(m)
 
+    def document_owner(self, doc: _Speaker) -> _Speaker | None:
+        """Who issued a document ('"…," the statement said'): the named subject of the nearest sentence, at most
+        a few back, that mentions it ('Acme Corp released a statement on Monday')."""
+        head = re.compile(r"\b%ss?\b" % re.escape(doc.name.split()[-1].lower()), re.I)
+        k = self.article.sentence_at(doc.start)
+        if k is None:
+            return None
+        i = bisect_right(self.starts, doc.end - 1)          # 'a statement on Doe's website'
+        if i < len(self.mentions):
+            between = self.text[doc.end:self.mentions[i].start].split()
+            if 0 < len(between) <= 4 and between[0].lower() in self.rules.document_links:
+                return self._from_mention(self.mentions[i])
+        for i in range(k, max(-1, k - self.rules.document_lookback_sentences - 1), -1):
+            sent = self.article.sentences[i]
+            end = min(sent.end, doc.start)
+            if not head.search(self.text, sent.start, end):
+                continue
+            who = self.sentence_subject(sent.start, end)
+            if isinstance(who, _Speaker) and not who.document and (who.entity >= 0 or who.name[:1].isupper()):
+                return who
+        return None
+
     def named_role(self, sp: _Speaker) -> _Speaker | None:
         """'the company' → the organisation named last before; 'the officer', 'Knight's attorney' → the person
         introduced with that role ('an officer, Jane Doe', 'attorney Jane Doe') within a few sentences."""
@@ -466,18 +497,33 @@ class _Attributor:
         head = words[-1].lower()
         floor = max(0, sp.start - self.rules.role_lookback_chars)
         i = bisect_right(self.starts, sp.start - 1) - 1
+        if head in self.rules.organisation_nouns:
+            return self._named_organisation(sp, i, floor)
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
             i -= 1
-            if head in self.rules.organisation_nouns:
-                if m.kind == ORG and self._opens_sentence(m):
-                    return self._from_mention(m)
-                continue
             if m.kind != PERSON:
                 continue
             before = self.text[max(0, m.start - 40):m.start].replace(",", " ").split()
             if before and before[-1].lower() == head:
                 return self._from_mention(m)
+        return None
+
+    def _named_organisation(self, sp: _Speaker, i: int, floor: int) -> _Speaker | None:
+        """'the company': the organisation opening one of the last two sentences, else the one named last in them,
+        else the last opening a sentence since ``floor``."""
+        here = self.article.sentence_at(sp.start)
+        near = self.article.sentences[max(0, here - 2)].start if here is not None else sp.start
+        orgs = []
+        while i >= 0 and self.mentions[i].start >= floor:
+            if self.mentions[i].kind == ORG:
+                orgs.append(self.mentions[i])
+            i -= 1
+        recent = [m for m in orgs if m.start >= near]
+        for pick in ([m for m in recent if self._opens_sentence(m)], recent[:1],
+                     [m for m in orgs if self._opens_sentence(m)]):
+            if pick:
+                return self._from_mention(pick[0])
         return None
 
     def _clause_follows(self, pos: int) -> bool:
@@ -696,6 +742,8 @@ def extract(article: Article, context) -> list[Fact]:
         if who is None:
             who = att.before(q, floor)
             where = q.open_mark
+        if isinstance(who, _Speaker) and who.document:
+            who = att.document_owner(who) or _NOBODY
         if who == _PRONOUN:
             who = att.antecedent(q.open_mark, att.pronoun, spoken)
         q.attributed = who is not None
