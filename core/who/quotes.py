@@ -23,7 +23,7 @@ from article_facts.core.models import Article, Fact
 from article_facts.core.resources import load_toml
 from article_facts.core.segmentation import strip_span
 from article_facts.core.who import entities, gender
-from article_facts.core.who.lexicon import ORG, PERSON, lexicon
+from article_facts.core.who.lexicon import LOC, ORG, PERSON, lexicon
 
 _MARK = re.compile(r"[\"“”]")
 _OPEN_BEFORE = " \t\n([{—–-/:"
@@ -168,9 +168,10 @@ def _paragraph_spans(article: Article) -> list[tuple[int, int, int]]:
 def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[int, str]]:
     """Every mention of a person or organisation, in order, and the gender ("m"/"f"/"?") the entity stage found
     for each person."""
-    facts = [f for f in (getattr(context, "facts", None) or []) if f.kind in (PERSON, ORG)]
-    if not facts and context is None:
-        facts = [f for f in entities.extract(article, None) if f.kind in (PERSON, ORG)]
+    every = getattr(context, "facts", None) or []
+    if not every and context is None:
+        every = entities.extract(article, None)
+    facts = [f for f in every if f.kind in (PERSON, ORG)]
     out = []
     genders: dict[int, str] = {}
     for i, f in enumerate(facts):
@@ -179,7 +180,30 @@ def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[in
         if "gender" in f.attrs:
             genders[i] = _SHORT_GENDER.get(f.attrs["gender"], "?")
     out.sort(key=lambda m: m.start)
-    return out, genders
+    return _surnames_as_people(out, [f for f in every if f.kind == LOC]), genders
+
+
+def _surnames_as_people(mentions: list[_Mention], places: list[Fact]) -> list[_Mention]:
+    """A lone surname the entity stage took for an organisation or a place ("Hamilton said") after the person's
+    full name ("George Hamilton") is that person."""
+    first_seen: dict[str, _Mention] = {}
+    for m in mentions:
+        if m.kind == PERSON and " " in m.name:
+            first_seen.setdefault(m.name.rsplit(None, 1)[-1], m)
+    place_mentions = [_Mention(p["start"], p["end"], f.text, LOC, -1)
+                      for f in places if " " not in f.text and f.text in first_seen
+                      for p in f.attrs.get("mentions", [f.to_dict()])]
+    if not first_seen or not (place_mentions or any(m.kind != PERSON for m in mentions)):
+        return mentions
+    out = []
+    for m in mentions + place_mentions:
+        person = first_seen.get(m.name) if m.kind != PERSON and " " not in m.name else None
+        if person is not None and person.start < m.start:
+            m = _Mention(m.start, m.end, person.name, PERSON, person.entity)
+        if m.entity >= 0:
+            out.append(m)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- finding quotes
