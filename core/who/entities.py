@@ -18,8 +18,8 @@ from article_facts.core.who import gender
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w'’&.-]*\w)?|\S")
 _POSSESSIVE_WORD = re.compile(r"\w['’]s$")
-_LOWER_LETTERS = re.compile(r"[a-z]+")
-_UPPER_LETTERS = re.compile(r"[A-Z]+")
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+_ASCII_UPPER = _ASCII_LOWER.upper()
 _LOWER_PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
 _NAME_START = r"(?:[^\W\d_a-zß-ÿ]|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z])[\w'’&.-]*"
 # One pass over a sentence finds every run of capitalised words, with the lower-case or '&' words that may
@@ -28,8 +28,9 @@ _CANDIDATE = re.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_
 _DIGIT_OR_LOWER_PART = re.compile(r"\d|-[a-z]")
 _LABEL_COLON = re.compile(r" ?:")       # "Scorers :" is a label, not a name
 _HAS_ALNUM = re.compile(r"[^\W_]")
-# The lower-case words of the article: runs of 2+ lower-case letters not glued to a letter before them.
-_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z][a-z]+")
+_LOWER_ONLY = re.compile(r"[a-z]+")
+_ASCII_LOWER_STR = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS = _ASCII_LOWER_STR | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
 
 
@@ -72,6 +73,20 @@ def _tokens(text: str, base: int) -> list[_Tok]:
     return out
 
 
+def _has_lower_word(body: str, low: str) -> bool:
+    """``low`` occurs in ``body`` as a whole lower-case word: 2+ letters a-z, no letter glued before it and no
+    lower-case letter after it (the words ``_LOWER_WORD`` finds)."""
+    if len(low) < 2 or not _LOWER_ONLY.fullmatch(low):
+        return False
+    size = len(low)
+    at = body.find(low)
+    while at >= 0:
+        if (at == 0 or body[at - 1] not in _ASCII_LETTERS) and body[at + size:at + size + 1] not in _ASCII_LOWER_STR:
+            return True
+        at = body.find(low, at + 1)
+    return False
+
+
 def _is_cap(word: str) -> bool:
     """A word that may be part of a name: capitalised, no digits ("A320"), no lower-case hyphen part ("London-based")."""
     if not (word[:1].isupper() or _LOWER_PREFIXED.match(word)):
@@ -80,11 +95,13 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_all_caps_line(text: str) -> bool:
-    upper = sum(map(len, _UPPER_LETTERS.findall(text)))
-    if upper <= 6:
+    raw = text.encode()      # UTF-8 keeps ASCII letters as single bytes: counting them in bytes is exact
+    size = len(raw)
+    lower = size - len(raw.translate(None, _ASCII_LOWER))
+    if 5 * lower >= size:
         return False
-    lower = sum(map(len, _LOWER_LETTERS.findall(text)))
-    return upper + lower > 8 and upper > 4 * lower
+    upper = size - len(raw.translate(None, _ASCII_UPPER))
+    return upper > 6 and upper + lower > 8 and upper > 4 * lower
 
 
 class _Scanner:
@@ -94,14 +111,36 @@ class _Scanner:
         self.text = article.text
         self.lex = lex
         self.article = article
-        body = " ".join(s.text for s in article.sentences)
-        self.lower_words = set(_LOWER_WORD.findall(body))
+        self.body = " ".join(s.text for s in article.sentences)
+        self._lower_seen: dict[str, bool] = {}
         self.mentions: list[Mention] = []
         self.caps_lines: list[list[_Tok]] = []
         first = article.headline or (article.sentences[0] if article.sentences else None)
         self.sports = bool(first and lex.sports_headline.match(first.text))
         self.clubs: set[str] = set()          # places seen standing for their club ("Leeds 2 Coventry 1")
         self.person_line = False              # the line being scanned lists people ("Scorers : ...")
+        self._dead_run = lex.memo("dead_run")
+
+    def _written_lower(self, word: str) -> bool:
+        """Whether the body also writes ``word`` in lower case, as a whole word ("Police" and "the police")."""
+        seen = self._lower_seen.get(word)
+        if seen is None:
+            seen = self._lower_seen[word] = _has_lower_word(self.body, word.lower())
+        return seen
+
+    def _is_dead(self, run: str) -> bool:
+        """A one-word run that can never name anything, whatever surrounds it ("The", "He's", "Mr.", "British")."""
+        toks = _tokens(run, 0)
+        word = toks[0].text
+        lex = self.lex
+        dead = (all(not t.text[0].isalnum() for t in toks[1:])
+                and (not (_is_cap(word) and word[0].isalpha())
+                     or (word not in lex.gazetteer and word not in lex.sports_short_names
+                         and not (word.isupper() and len(word) > 3 and word in lex.gazetteer_upper)
+                         and (word.rstrip(".") in lex.titles or word.rstrip(".") in lex.not_names
+                              or word.rstrip(".") in lex.demonyms))))
+        self._dead_run[run] = dead
+        return dead
 
     # ------------------------------------------------------------------ groups
     def scan(self) -> list[Mention]:
@@ -109,12 +148,19 @@ class _Scanner:
         regions = sorted([*art.sentences, *(s for s in (art.byline, art.dateline) if s is not None)],
                          key=lambda s: s.start)       # the byline names a person, the dateline a place
         lex = self.lex
+        full_text = self.text
+        person_list_line = lex.person_list_line.match
+        wire_dateline = lex.wire_dateline.match
+        dead = self._dead_run
+        last_line = -1
         for sent in regions:
             text = sent.text
-            line_start = self.text.rfind("\n", 0, sent.start) + 1
-            self.person_line = lex.person_list_line.match(self.text, line_start) is not None
+            line_start = full_text.rfind("\n", 0, sent.start) + 1
+            if line_start != last_line:
+                last_line = line_start
+                self.person_line = person_list_line(full_text, line_start) is not None
             skip = 0
-            dateline = lex.wire_dateline.match(text)
+            dateline = wire_dateline(text)
             if dateline:       # "AL-AIN , United Arab Emirates 1996-12-06": the place is a location
                 ps, pe = dateline.span("place")
                 self.mentions.append(Mention(sent.start + ps, sent.start + pe, text[ps:pe], LOC, True, True))
@@ -122,12 +168,20 @@ class _Scanner:
             elif _is_all_caps_line(text):
                 self.caps_lines.append(_tokens(text, sent.start))
                 continue
+            first_run = True
             for run in _CANDIDATE.finditer(text, skip):
+                word = run.group()
+                if dead.get(word) or (word not in dead and self._is_dead(word)):
+                    first_run = False
+                    continue
                 gs, ge = run.span()
                 region = text.rfind(" ", 0, gs - 1) + 1 if gs > 1 else 0
                 toks = _tokens(text[region:ge], sent.start + region)
-                first = next(k for k, t in enumerate(toks) if t.start >= sent.start + gs)
-                self._scan_sentence(toks, first, not _HAS_ALNUM.search(text, 0, gs))
+                at = sent.start + gs
+                first = 0 if toks[0].start >= at else 1 if toks[1].start >= at else \
+                    next(k for k, t in enumerate(toks) if t.start >= at)
+                self._scan_sentence(toks, first, first_run and not _HAS_ALNUM.search(text, 0, gs))
+                first_run = False
         self._resolve()
         if len(self.clubs) > 1:
             self.sports = True
@@ -225,7 +279,7 @@ class _Scanner:
                 sentence_start = False
                 continue
             if (sentence_start and not bracketed and w not in lex.first_names
-                    and (w.lower() in self.lower_words or (len(toks) > 1 and w.lower() in lex.common_words and w not in lex.gazetteer))):
+                    and (self._written_lower(w) or (len(toks) > 1 and w.lower() in lex.common_words and w not in lex.gazetteer))):
                 toks = toks[1:]
                 sentence_start = False
                 continue
@@ -370,7 +424,7 @@ class _Scanner:
             elif len(words) == 1 and m.text in org_words:
                 m.kind = ORG
             elif (getattr(m, "weak_start", False) and m.text not in caps_elsewhere
-                  and (m.text.lower() in lex.common_words or m.text.lower() in self.lower_words)
+                  and (m.text.lower() in lex.common_words or self._written_lower(m.text))
                   and not _SAY_AFTER.match(self.text, m.end)) or _LABEL_COLON.match(self.text, m.end):
                 continue
             elif len(words) > 1:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.resources import load_toml, load_wordlist, resource_text
 
 PERSON, ORG, LOC = "person", "organization", "location"
+_MEMO_LIMIT = 200_000
 
 
 def _norm(word: str) -> str:
@@ -49,6 +50,15 @@ class Lexicon:
     bracket_team_after: re.Pattern[str]     # "Rapid Vienna ( Austria ) 2 Fenerbahce": a team, not a person
     bracket_team_before: re.Pattern[str]
     hyphenated_given_name: re.Pattern[str]  # "Ki-moon" after a family name ("Ban Ki-moon")
+    # Answers about single words, filled as the entity stage meets them (they depend on the lists only).
+    word_memo: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, name: str) -> dict[str, bool]:
+        """The memo table ``name``, emptied when it grows past a bound (a long batch meets many words)."""
+        table = self.word_memo.get(name)
+        if table is None or len(table) > _MEMO_LIMIT:
+            table = self.word_memo[name] = {}
+        return table
 
 
 def _words(values) -> frozenset[str]:
