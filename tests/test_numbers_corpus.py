@@ -1,12 +1,15 @@
 """Key-number facts as a specification: Duckling-style (sentence -> expected fact) tables with negatives."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from article_facts.core import structure
 from article_facts.core.numbers import extract
+from article_facts.core.numbers.candidates import FOLDS_TO_ASCII, number_sentences
+from article_facts.core.numbers.grammar import grammar
 from article_facts.core.pipeline import Context, Options
 
 CORPUS = Path(__file__).parent / "corpora" / "numbers"
@@ -69,3 +72,23 @@ def test_user_rule_file_adds_a_kind():
 def test_arrests_are_not_casualties(sentence):
     """'captured' means hostages, abductions and prisoners of war, not arrests."""
     assert [f for f in facts(sentence) if f.kind == "casualties"] == []
+
+
+def test_fold_characters_are_those_the_re_module_folds():
+    """The pre-check's list of non-ASCII characters that case-insensitive patterns read as ASCII letters."""
+    letter = re.compile("[a-z]", re.I)
+    assert set(FOLDS_TO_ASCII) == {chr(c) for c in range(128, 0x110000) if letter.match(chr(c))}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The talks ended. Twenty-five people came.", [("Twenty-five people came.", True)]),
+    ("Some 4,000 troops left. Nobody spoke.", [("Some 4,000 troops left.", False)]),
+    ("Someone often said it. Money was gone.", []),                   # "one", "ten" inside other words
+    ("Half of the 30 seats went. No change.", [("Half of the 30 seats went.", True)]),
+    ("The fee rose by £5. DOZENS OF FANS left.", [("The fee rose by £5.", False), ("DOZENS OF FANS left.", True)]),
+    ("Café owners counted ſix tables and 3 chairs.", [("Café owners counted ſix tables and 3 chairs.", True)]),
+])
+def test_candidate_sentences(text, expected):
+    article = structure.parse(text)
+    found = number_sentences(article.text, article.sentences, grammar().number_words)
+    assert [(s.text, words) for s, words in found] == expected

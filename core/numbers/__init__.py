@@ -9,27 +9,27 @@ from __future__ import annotations
 import re
 
 from article_facts.core.models import Article, Fact
+from article_facts.core.numbers.candidates import number_sentences
 from article_facts.core.numbers.grammar import find_mentions, grammar, join_ranges
 from article_facts.core.rules import Window, load_rules
 
 _WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 
 
 def extract(article: Article, context) -> list[Fact]:
     options = getattr(context, "options", None)
     ruleset = load_rules(tuple(getattr(options, "rules_files", ()) or ()))
     text = article.text
-    rev = text[::-1]
     g = grammar()
-    phone, number_words = g.phone, g.number_words
+    candidates = number_sentences(text, article.sentences, g.number_words)
+    if not candidates:
+        return []
+    rev = text[::-1]
+    phone = g.phone
     facts: list[Fact] = []
-    for sentence in article.sentences:
+    for sentence, has_words in candidates:
         lo, hi = sentence.start, sentence.end
-        words = set(_WORD.findall(text[lo:hi].lower()))
-        if number_words is not None and words.isdisjoint(number_words) and not _DIGIT.search(text, lo, hi):
-            continue                                # no digit and no number word: nothing to find
-        mentions = find_mentions(text, lo, hi, rev)
+        mentions = find_mentions(text, lo, hi, rev, has_words)
         if not mentions:
             continue
         blocked = [m.span() for m in phone.finditer(text, lo, hi)] if "-" in sentence.text or "+" in sentence.text else []
@@ -40,7 +40,7 @@ def extract(article: Article, context) -> list[Fact]:
             found = find_mentions(text, s, e, rev)
             return found[0] if found else None
 
-        window = Window(text, rev, lo, hi, parse, words)
+        window = Window(text, rev, lo, hi, parse, set(_WORD.findall(text[lo:hi].lower())))
         matches, claimed = ruleset.match_multi(mentions, window)
         rest = join_ranges(text, rev, [m for i, m in enumerate(mentions) if i not in claimed])
         for mention in rest:

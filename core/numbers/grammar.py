@@ -52,7 +52,8 @@ def _tidy(number: float) -> float | int:
 @dataclass(frozen=True)
 class Grammar:
     data: dict
-    core: re.Pattern
+    digit_core: re.Pattern       # digits, digit fractions, digits with scale words ("2.2 million")
+    word_core: re.Pattern        # number words, vague counts, fractions in words
     word_values: dict
     multipliers: dict
     glued_scales: dict
@@ -117,9 +118,11 @@ def grammar() -> Grammar:
     wordnum = rf"(?:\ba\s+{mult_alt}|{word_alt})(?:(?:\s+and\s+|[\s-]+){word_alt})*"
     vague_alt = alternation(data["vague"])
     fraction_alt = alternation(data["fractions"])
-    core = regex_cache.compile(
-        rf"(?<![\d,.])(?:(?P<fdig>{fraction_digits})|(?P<digits>{digits})(?P<dscale>(?:\s+{mult_alt}\b)*))"
-        rf"|(?<![\w'])(?=[a-z])(?:(?P<vague>{vague_alt})(?=\s+of\b|\s+(?:were|have|had|are|more)\b)"
+    # Digits and words are two patterns: a sentence without a number word needs only the first.
+    digit_core = regex_cache.compile(
+        rf"(?<![\d,.])(?:(?P<fdig>{fraction_digits})|(?P<digits>{digits})(?P<dscale>(?:\s+{mult_alt}\b)*))", re.I)
+    word_core = regex_cache.compile(
+        rf"(?<![\w'])(?=[a-z])(?:(?P<vague>{vague_alt})(?=\s+of\b|\s+(?:were|have|had|are|more)\b)"
         rf"|(?P<frac>{fraction_alt})"
         rf"|(?P<words>{wordnum}))",
         re.I)
@@ -134,7 +137,7 @@ def grammar() -> Grammar:
     forward_number = (r"(?:[a-z]+\s+){0,2}?[$£€]?\d[\d,.]*(?<![,.])(?:\s*(?:thousand|million|billion|k|m|bn)\b)?"
                       r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half)(?:[\s-]+[a-z]+)?")
     return Grammar(
-        data=data, core=core, word_values=words, multipliers=mult, glued_scales=glued,
+        data=data, digit_core=digit_core, word_core=word_core, word_values=words, multipliers=mult, glued_scales=glued,
         vague={k.lower(): tuple(v) for k, v in data["vague"].items()},
         fractions={k.lower(): v for k, v in data["fractions"].items()},
         qualifier_of=quals,
@@ -177,61 +180,94 @@ def _number_words(*groups) -> frozenset | None:
 
 _SUFFIX = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+_DIGIT = re.compile(r"\d")
 
 
-def _value_of(g: Grammar, m: re.Match, text: str) -> tuple[float | None, int, dict]:
-    """The numeric value of a core match, how far it really extends (glued scale) and extra attributes."""
-    end = m.end()
-    if m["digits"]:
-        value = float(m["digits"].replace(",", ""))
-        for word in m["dscale"].split():
+def _digit_value(g: Grammar, fdig: str | None, digits: str | None, dscale: str | None) -> float | None:
+    """The numeric value of a digit match: "5,200", "2.2 million", "3/4"."""
+    if digits:
+        value = float(digits.replace(",", ""))
+        for word in dscale.split():
             value *= g.multipliers[word.lower()]
-        return value, end, {}
-    if m["words"]:
-        return g.parse_words(m["words"]), end, {}
-    if m["fdig"]:
-        num, den = m["fdig"].split("/")
-        return (float(num) / float(den) if float(den) else None), end, {}
-    return None, end, {}
+        return value
+    if fdig:
+        num, den = fdig.split("/")
+        return float(num) / float(den) if float(den) else None
+    return None
 
 
-def find_mentions(text: str, start: int, end: int, rev: str) -> list[Mention]:
-    """Every number mention in ``text[start:end]``; ``rev`` is ``text[::-1]`` for left-context matching."""
+def _next_digits(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
+    """The first ``digit_core`` match at or after ``pos``, as ``search`` would find it. Such a match starts
+    at a digit or at a "." right before one, so only those places are tried (the charset regex skips the
+    rest in C instead of trying the whole pattern at every character)."""
+    core = g.digit_core
+    while True:
+        found = _DIGIT.search(text, pos, end)
+        if found is None:
+            return None
+        p = found.start()
+        if p > pos and text[p - 1] == ".":
+            m = core.match(text, p - 1, end)
+            if m is not None:
+                return m
+        m = core.match(text, p, end)
+        if m is not None:
+            return m
+        pos = p + 1
+
+
+def find_mentions(text: str, start: int, end: int, rev: str, words: bool = True) -> list[Mention]:
+    """Every number mention in ``text[start:end]``; ``rev`` is ``text[::-1]`` for left-context matching.
+    ``words`` False: the span holds no number word, so only digits are looked for."""
     g = grammar()
     n = len(text)
     out: list[Mention] = []
-    for m in g.core.finditer(text, start, end):
+    d = _next_digits(g, text, start, end)
+    w = g.word_core.search(text, start, end) if words else None
+    while d is not None or w is not None:
+        if w is None or d is not None and d.start() <= w.start():     # leftmost first, as one pattern would
+            m = d
+            fdig, digits, dscale = m.group("fdig", "digits", "dscale")
+            vague = frac = words_ = None
+        else:
+            m = w
+            vague, frac, words_ = m.group("vague", "frac", "words")
+            fdig = digits = dscale = None
         cs, ce = m.span()
+        if d is not None and d.start() < ce:
+            d = _next_digits(g, text, ce, end)
+        if w is not None and w.start() < ce:
+            w = g.word_core.search(text, ce, end)
         if cs > 0 and (text[cs - 1].isalnum() or text[cs - 1] == "_") and not (
-                m["digits"] and g.currency_rev.match(rev, n - cs)):
+                digits and g.currency_rev.match(rev, n - cs)):
             continue
         if cs > 1 and text[cs - 1] == ":" and text[cs - 2].isdigit():
             continue
-        mention = _mention(g, m, text, rev, n, cs, ce, end)
+        mention = _mention(g, text, rev, n, cs, ce, vague, frac, words_, fdig, digits, dscale)
         if mention is not None:
             out.append(mention)
     return out
 
 
-def _mention(g: Grammar, m: re.Match, text: str, rev: str, n: int, cs: int, ce: int, limit: int) -> Mention | None:
+def _mention(g: Grammar, text: str, rev: str, n: int, cs: int, ce: int, vague: str | None, frac: str | None,
+             words: str | None, fdig: str | None, digits: str | None, dscale: str | None) -> Mention | None:
     rpos = n - cs                                    # position in ``rev`` just left of the number
-    if m["vague"]:
-        low, high = g.vague[" ".join(m["vague"].lower().split())]
+    if vague:
+        low, high = g.vague[" ".join(vague.lower().split())]
         return Mention(cs, ce, cs, ce, None, low, high, "unknown", vague=True)
-    if m["frac"]:
+    if frac:
         mention = Mention(cs, ce, cs, ce, None, qualifier="exact",
-                          fraction=g.fractions[" ".join(m["frac"].lower().split())])
+                          fraction=g.fractions[" ".join(frac.lower().split())])
         _qualify(g, mention, rev, n)
         return mention
-    value, ce, attrs = _value_of(g, m, text)
+    value = g.parse_words(words) if words else _digit_value(g, fdig, digits, dscale)
     if value is None:
         return None
-    if m["words"]:
-        if m["words"].lower() == "one" and g.pronoun_one_rev.match(rev, rpos):
+    if words:
+        if words.lower() == "one" and g.pronoun_one_rev.match(rev, rpos):
             return None
-        if m["words"].lower() in g.multipliers:
+        if words.lower() in g.multipliers:
             return None
-    digits = m["digits"]
     # letters glued to the digits: a scale ("40bn"), a unit ("256GB") or a non-count ("82nd", "1990s")
     glued_scale = False
     if digits and ce < n and text[ce].isalpha():
@@ -239,7 +275,7 @@ def _mention(g: Grammar, m: re.Match, text: str, rev: str, n: int, cs: int, ce: 
         if suffix.lower() in g.bad_suffixes or text[ce + len(suffix):ce + len(suffix) + 1].isdigit():
             return None
         scale = g.glued_scales.get(suffix)
-        if scale is not None and not m["dscale"]:
+        if scale is not None and not dscale:
             is_m = suffix == "m"
             follows = _NEXT_WORD.match(text, ce + len(suffix))
             currency_before = g.currency_rev.match(rev, rpos)
@@ -265,7 +301,7 @@ def _mention(g: Grammar, m: re.Match, text: str, rev: str, n: int, cs: int, ce: 
         return None
     year_like = bool(digits and re.fullmatch(r"\d{4}", digits) and not glued_scale
                      and g.year_range[0] <= value <= g.year_range[1])
-    mention = Mention(cs, ce, cs, ce, _tidy(value), year_like=year_like, attrs=attrs)
+    mention = Mention(cs, ce, cs, ce, _tidy(value), year_like=year_like)
     cur = g.currency_rev.match(rev, rpos) if digits else None
     if cur is None and digits and rpos < n and rev[rpos] == " ":
         cur = g.currency_rev.match(rev, rpos + 1)

@@ -1,0 +1,83 @@
+"""Which sentences of an article can hold a number mention, found in one pass over the whole text.
+
+A mention needs a digit or a whole number word from the grammar ("two", "dozens", "half"); most sentences
+have neither. Digits are found with one charset-prefixed regex (the regex engine skips straight to them);
+number words by mapping the lowercased text to ASCII words (every other character becomes a space) and
+looking the article's distinct words up in the grammar's word set, then finding where the few that occur
+stand. Both are conservative: a sentence is only dropped when the full grammar could not match in it.
+
+    number_sentences(text, sentences, number_words) -> [(sentence, has_number_word)]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Sequence
+
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
+# ASCII letters, digits and "_" stay; every other byte (and "?", which stands for any non-ASCII character
+# after encoding) becomes a space, so the words of the result are the text's ASCII word runs.
+_ASCII_WORDS = bytes(c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32 for c in range(256))
+
+
+# The non-ASCII characters Python's case-insensitive matching takes for ASCII letters: "İ"/"ı" for "i",
+# "ſ" for "s", the Kelvin sign for "k" (tests/test_numbers_corpus.py checks the list against the re module).
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLD = re.compile(f"[{FOLDS_TO_ASCII}]")
+
+
+@lru_cache(maxsize=4)
+def _as_bytes(number_words: frozenset) -> frozenset | None:
+    if not all(w.isascii() and w.isalnum() for w in number_words):
+        return None
+    return frozenset(w.encode("ascii") for w in number_words)
+
+
+def _word_positions(text: str, number_words: frozenset) -> list[int] | None:
+    """Start and end offsets of the number words standing as whole ASCII words; None when the fast way
+    does not apply (lowercasing changes the text's length, or a number word is not plain ASCII)."""
+    wanted = _as_bytes(number_words)
+    low = text.lower()
+    if wanted is None or len(low) != len(text):
+        return None
+    data = low.encode("ascii", "replace").translate(_ASCII_WORDS)
+    hits = wanted.intersection(data.split())
+    out: list[int] = []
+    size = len(data)
+    for word in hits:
+        i = data.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or data[i - 1] == 32) and (j == size or data[j] == 32):
+                out += (i, j - 1)
+            i = data.find(word, j)
+    return out
+
+
+def number_sentences(text: str, sentences: Sequence, number_words: frozenset | None) -> list[tuple[object, bool]]:
+    """The sentences with a digit or a number word, each with whether it holds a number word (only then
+    can a word number such as "twenty-five" be found in it). ``number_words`` None: every sentence, with
+    words."""
+    if number_words is None:
+        return [(s, True) for s in sentences]
+    starts = [s.start for s in sentences]
+    digits: set[int] = set()
+    for m in _DIGITS.finditer(text):
+        digits.add(bisect_right(starts, m.start()) - 1)
+        digits.add(bisect_right(starts, m.end() - 1) - 1)
+    digits = {i for i in digits if i >= 0 and _DIGITS.search(text, sentences[i].start, sentences[i].end)}
+    positions = _word_positions(text, number_words)
+    if positions is None:                   # the plain way: each sentence's lowercased words
+        worded = {i for i, s in enumerate(sentences)
+                  if not number_words.isdisjoint(_WORD.findall(text[s.start:s.end].lower()))}
+    else:
+        worded = set()
+        for p in positions:
+            i = bisect_right(starts, p) - 1
+            if i >= 0 and p < sentences[i].end:
+                worded.add(i)
+    if digits and _FOLD.search(text):
+        worded |= digits                    # "ſix" may still be read as "six" by the grammar
+    return [(sentences[i], i in worded) for i in sorted(digits | worded)]
