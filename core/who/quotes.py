@@ -55,6 +55,7 @@ class _Rules:
     max_words_after_new_sentence_verb: int
     auxiliaries: frozenset[str]
     verb_re: re.Pattern[str]
+    nominal_subject: re.Pattern[str]      # "The power company said"
     pronoun_verb_after: re.Pattern[str]   # ", he said"
     verb_first_after: re.Pattern[str]     # ", said X" / ", according to X"
     according_before: re.Pattern[str]     # "According to X, "
@@ -92,6 +93,8 @@ def _rules() -> _Rules:
         max_words_after_new_sentence_verb=int(data["max_words_after_new_sentence_verb"]),
         auxiliaries=frozenset(data["auxiliaries"]),
         verb_re=re.compile(rf"\b(?:{verbs})\b"),
+        nominal_subject=re.compile(rf"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*"
+                                   rf"(?=\s+(?:{verbs})\b)"),
         pronoun_verb_after=re.compile(rf"[\s,;:—–-]*(?P<p>{pron})\s+{adverb}(?P<v>{verbs})\b", re.I),
         verb_first_after=re.compile(rf"[\s,;:—–-]*(?:(?P<v>{verbs})|(?P<acc>{acc}))\s+", re.I),
         according_before=re.compile(rf"\b(?:{acc})\s+(?P<np>[^,:;]{{2,80}})[,:]\s*$", re.I),
@@ -376,8 +379,9 @@ class _Attributor:
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
             if last in r.not_speakers:
                 return _NOBODY
-            if words[-1][0].islower() and len(words) > 1:
-                return _Speaker(phrase, s, e)
+            if words[-1][0].islower() and len(words) > 1 and not any(
+                    w in r.auxiliaries or w.endswith("ing") for w in words[1:]) and not r.verb_re.search(phrase):
+                return _Speaker(phrase, s, e)     # not a clause: 'the actress was recorded making'
             return None
         run = _CAP_RUN.fullmatch(phrase)
         if run and low not in r.clause_starters and not (
@@ -696,7 +700,7 @@ class _Attributor:
             cands: list[_Speaker] = [sp for at, sp in spoken if s <= at < e]
             kinds = (ORG,) if want == "o" else (PERSON,)
             if want == "o":
-                subj = _SENTENCE_SUBJECT.match(self.text, s, e)
+                subj = r.nominal_subject.match(self.text, s, e) or _SENTENCE_SUBJECT.match(self.text, s, e)
                 if subj:
                     cands.append(_Speaker(subj.group(), subj.start(), subj.end()))
             found = [(m.start, self._from_mention(m)) for m in self._mentions_in(s, e)
