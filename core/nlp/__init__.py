@@ -1,7 +1,7 @@
 """Shared text processing for the rankers: word tokens, English stop words and a cached stemmer."""
 from __future__ import annotations
 
-from article_facts.core.nlp.stemming import stem
-from article_facts.core.nlp.tokens import content_terms, is_stop_word, stop_words, words
+from article_facts.core.nlp.stemming import stem, stem_many
+from article_facts.core.nlp.tokens import content_terms, is_stop_word, stop_words, tokens_and_terms, words
 
-__all__ = ["content_terms", "is_stop_word", "stem", "stop_words", "words"]
+__all__ = ["content_terms", "is_stop_word", "stem", "stem_many", "stop_words", "tokens_and_terms", "words"]

@@ -7,7 +7,7 @@ meet, so the fallback keeps the rankers working on a bare install. Never imports
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 _cache: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
@@ -21,33 +21,52 @@ def _light_stem(word: str) -> str:
     return stripped if len(stripped) >= 3 else word
 
 
-def _backend() -> Callable[[str], str]:
+def _backend() -> tuple[Callable[[str], str], Callable[[Sequence[str]], list[str]]]:
+    """(stem one word, stem many words): the batch form saves a call per word with the C stemmers."""
     try:
         import Stemmer  # PyStemmer
 
-        return Stemmer.Stemmer("english").stemWord
+        s = Stemmer.Stemmer("english")
+        return s.stemWord, s.stemWords
     except ImportError:
         pass
     try:
         import snowballstemmer
 
-        return snowballstemmer.stemmer("english").stemWord
+        s = snowballstemmer.stemmer("english")
+        return s.stemWord, s.stemWords
     except ImportError:
-        return _light_stem
+        return _light_stem, lambda words: [_light_stem(w) for w in words]
 
 
 _stem_word: Callable[[str], str] | None = None
+_stem_words: Callable[[Sequence[str]], list[str]] | None = None
 
 
 def stem(word: str) -> str:
     """The stem of a lower-case word (memoised: news vocabularies repeat heavily)."""
-    global _stem_word
+    global _stem_word, _stem_words
     hit = _cache.get(word)
     if hit is not None:
         return hit
     if _stem_word is None:
-        _stem_word = _backend()
+        _stem_word, _stem_words = _backend()
     if len(_cache) >= _CACHE_LIMIT:
         _cache.clear()
     result = _cache[word] = _stem_word(word)
     return result
+
+
+def stem_many(words: Sequence[str]) -> list[str]:
+    """The stems of many lower-case words, in order: one backend call for the words not seen before."""
+    global _stem_word, _stem_words
+    get = _cache.get
+    missing = [w for w in words if get(w) is None]
+    if missing:
+        if _stem_words is None:
+            _stem_word, _stem_words = _backend()
+        if len(_cache) + len(missing) >= _CACHE_LIMIT:
+            _cache.clear()
+            missing = list(words)
+        _cache.update(zip(missing, _stem_words(missing)))
+    return [_cache[w] for w in words]

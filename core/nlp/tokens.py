@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
+from typing import Iterable, Sequence
 
-from article_facts.core.nlp.stemming import stem
+from article_facts.core.nlp.stemming import stem_many
 from article_facts.core.resources import load_wordlist
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = ("'s", "’s")
 
 
 def words(text: str) -> list[str]:
@@ -24,25 +27,36 @@ def is_stop_word(word: str) -> bool:
     return word in stop_words()
 
 
-_terms: dict[str, str | None] = {}     # lower-case word -> its content stem, or None for a stop word
+# lower-case word -> its content stem, or "" for a stop word (so that ``filter(None, …)`` drops it)
+_terms: dict[str, str] = {}
 _TERMS_LIMIT = 200_000
 
 
-def _term(word: str) -> str | None:
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    return None if word in stop_words() else stem(word)
+def _learn(vocabulary: Iterable[str]) -> None:
+    """Add the words not seen before in this process to ``_terms``."""
+    words = set(vocabulary)
+    new = words.difference(_terms)
+    if not new:
+        return
+    if len(_terms) + len(new) >= _TERMS_LIMIT:
+        _terms.clear()
+        new = words
+    stops = stop_words()
+    bases = {w: w[:-2] if w.endswith(_POSSESSIVE) else w for w in new}
+    content = [b for b in bases.values() if b not in stops]
+    stems = dict(zip(content, stem_many(content)))
+    _terms.update({w: stems.get(b, "") for w, b in bases.items()})
 
 
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry content: stop words and possessive endings dropped."""
-    ws = _WORD.findall(text.lower())
-    try:
-        return [t for t in map(_terms.__getitem__, ws) if t is not None]
-    except KeyError:          # a word not seen before in this process
-        if len(_terms) >= _TERMS_LIMIT:
-            _terms.clear()
-        for w in ws:
-            if w not in _terms:
-                _terms[w] = _term(w)
-        return [t for t in map(_terms.__getitem__, ws) if t is not None]
+    return tokens_and_terms([text.lower()])[1][0]
+
+
+def tokens_and_terms(lowered: Sequence[str]) -> tuple[list[list[str]], list[list[str]]]:
+    """For each lower-case text: its word tokens and its content stems (as ``content_terms``)."""
+    findall = _WORD.findall
+    tokens = [findall(t) for t in lowered]
+    _learn(chain.from_iterable(tokens))
+    get = _terms.__getitem__
+    return tokens, [list(filter(None, map(get, ws))) for ws in tokens]

@@ -8,19 +8,18 @@ each side), so time and memory grow linearly with the article, never with its sq
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from collections import Counter
+from itertools import chain
 from typing import Callable, Collection, Sequence
 
 from article_facts.core.models import Article, Sentence
-from article_facts.core.nlp import content_terms
+from article_facts.core.nlp import content_terms, tokens_and_terms
 from article_facts.core.resources import resource_text
 
 Vector = dict[str, float]
-_WORD = re.compile(r"[^\W_]+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
 _DIGITS = re.compile(r"\d")
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
@@ -37,7 +36,10 @@ class PatternList:
     other: re.Pattern[str] | None
 
     def search(self, text: str) -> bool:
-        low = text.lower()
+        return self.search_lower(text.lower())
+
+    def search_lower(self, low: str) -> bool:
+        """``search`` for a text already in lower case."""
         return bool((self.anchored and self.anchored.match(low)) or (self.at_word and self.at_word.search(low))
                     or (self.other and self.other.search(low)))
 
@@ -62,14 +64,24 @@ def noncontent_pattern() -> PatternList:
 
 @dataclass
 class SentenceFeatures:
-    """Column-wise features of an article's body sentences (index i = i-th body sentence)."""
+    """Column-wise features of an article's body sentences (index i = i-th body sentence).
+
+    ``pair_sims`` holds the similarity graph's edges (key ``i * n + j`` for i < j <= i + ``window``); pairs
+    of that window that are missing from it share no term. Other pairs are computed on demand.
+    """
 
     sentences: list[Sentence]
     vectors: list[Vector]
     words: list[int]
     columns: dict[str, list[float]] = field(default_factory=dict)
+    window: int = 0
+    pair_sims: dict[int, float] = field(default_factory=dict)
 
     def similarity(self, i: int, j: int) -> float:
+        if i > j:
+            i, j = j, i
+        if 0 < j - i <= self.window:
+            return self.pair_sims.get(i * len(self.vectors) + j, 0.0)
         return cosine(self.vectors[i], self.vectors[j])
 
 
@@ -82,18 +94,20 @@ def cosine(a: Vector, b: Vector) -> float:
 
 def tfidf_vectors(terms: Sequence[list[str]]) -> list[Vector]:
     """Unit tf-idf vectors; idf is measured over the article's own sentences (LexRank's choice)."""
-    counts = [Counter(ts) for ts in terms]     # term frequencies, in order of first occurrence
-    df: Counter[str] = Counter()
-    for tf in counts:
-        df.update(tf.keys())
+    counts = []                                # term frequencies, in order of first occurrence
+    for ts in terms:
+        tf = dict.fromkeys(ts, 1)
+        counts.append(tf if len(tf) == len(ts) else Counter(ts))
+    df = Counter(chain.from_iterable(counts))
     n = len(terms)
     log = math.log
     idf = {t: log((n + 1) / c) + 1.0 for t, c in df.items()}
+    sqrt = math.sqrt
     vectors = []
     for tf in counts:
-        v = {t: c * idf[t] for t, c in tf.items()}
-        norm = math.sqrt(sum([x * x for x in v.values()])) or 1.0
-        vectors.append({t: x / norm for t, x in v.items()})
+        xs = [c * idf[t] for t, c in tf.items()]
+        norm = sqrt(sum([x * x for x in xs])) or 1.0
+        vectors.append(dict(zip(tf, [x / norm for x in xs])))
     return vectors
 
 
@@ -102,50 +116,61 @@ def _scaled(values: list[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
 
 
-def _similar_pairs(vectors: list[Vector], window: int) -> list[tuple[int, int, float]]:
-    """(i, j, cosine) for i < j <= i + window with shared terms, through an inverted index."""
+def _shared_postings(vectors: list[Vector]) -> list[tuple[list[int], list[float]]]:
+    """For each term found in two sentences or more: the sentences holding it and its weights there."""
     postings: dict[str, tuple[list[int], list[float]]] = {}
-    rows: list[list[tuple[list[int], list[float], int, float]]] = []
+    get = postings.get
     for i, v in enumerate(vectors):
-        row = []
         for t, w in v.items():
-            posting = postings.get(t)
-            if posting is None:
-                posting = postings[t] = ([], [])
-            ids, ws = posting
-            ids.append(i)
-            ws.append(w)
-            row.append((ids, ws, len(ids), w))    # the later sentences with t start at len(ids)
-        rows.append(row)
-    pairs: list[tuple[int, int, float]] = []
-    for i, row in enumerate(rows):
-        acc: dict[int, float] = {}
-        get = acc.get
-        limit = i + window
-        for ids, ws, k, w in row:
-            stop = len(ids)
-            if k == stop:
-                continue
-            if ids[-1] > limit:
-                stop = bisect_right(ids, limit, k)
-            for j, x in zip(ids[k:stop], ws[k:stop]):
-                acc[j] = get(j, 0.0) + w * x
-        pairs.extend([(i, j, s) for j, s in acc.items()])
-    return pairs
+            p = get(t)
+            if p is None:
+                postings[t] = ([i], [w])
+            else:
+                p[0].append(i)
+                p[1].append(w)
+    return [p for p in postings.values() if len(p[0]) > 1]
 
 
-def _directed_centrality(vectors: list[Vector], window: int, threshold: float) -> tuple[list[float], list[float]]:
+def _similar_pairs(shared: list[tuple[list[int], list[float]]], n: int, window: int) -> dict[int, float]:
+    """{i * n + j: cosine} for i < j <= i + window with shared terms."""
+    acc: dict[int, float] = {}
+    get = acc.get
+    for ids, ws in shared:
+        m = len(ids)
+        for a in range(m - 1):
+            i, x = ids[a], ws[a]
+            base, limit = i * n, i + window
+            for b in range(a + 1, m):
+                j = ids[b]
+                if j > limit:
+                    break
+                k = base + j
+                acc[k] = get(k, 0.0) + x * ws[b]
+    return acc
+
+
+def _centrality(shared: list[tuple[list[int], list[float]]], n: int) -> list[float]:
+    """Each sentence's similarity to the rest of the article: v_i · (centroid − v_i), over shared terms only."""
+    out = [0.0] * n
+    for ids, ws in shared:
+        total = sum(ws)
+        for i, w in zip(ids, ws):
+            out[i] += w * (total - w)
+    return out
+
+
+def _directed_centrality(sims: dict[int, float], n: int, threshold: float) -> tuple[list[float], list[float]]:
     """PacSum's edges: similarities above min + threshold·(max − min), summed towards later and earlier sentences."""
-    n = len(vectors)
-    pairs = _similar_pairs(vectors, window)
     forward = [0.0] * n
     backward = [0.0] * n
-    if not pairs:
+    if not sims:
         return forward, backward
-    low = 0.0 if len(pairs) < n * (n - 1) // 2 else min(p[2] for p in pairs)
-    cut = low + threshold * (max(p[2] for p in pairs) - low)
-    for i, j, s in pairs:
+    values = sims.values()
+    low = 0.0 if len(sims) < n * (n - 1) // 2 else min(values)
+    cut = low + threshold * (max(values) - low)
+    for k, s in sims.items():
         if s > cut:
+            i, j = divmod(k, n)
             forward[i] += s - cut     # i is elaborated by a later sentence
             backward[j] += s - cut    # j repeats an earlier one
     return _scaled(forward), _scaled(backward)
@@ -169,29 +194,27 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
             long_words: int = 40, short_words: int = 10,
             only: Collection[str] | None = None) -> SentenceFeatures:
     """The feature columns of the body sentences: all of them, or those named in ``only``."""
-    terms = [content_terms(s.text) for s in body]
+    texts = [s.text for s in body]
+    lowered = [t.lower() for t in texts]
+    tokens, terms = tokens_and_terms(lowered)
     vectors = tfidf_vectors(terms)
     n = len(body)
-    words = [len(_WORD.findall(s.text)) for s in body]
-    centroid: Vector = {}
-    for v in vectors:
-        for t, w in v.items():
-            centroid[t] = centroid.get(t, 0.0) + w
-    centrality = [sum([w * centroid[t] for t, w in v.items()]) - 1.0 for v in vectors]  # minus self-similarity
-    if only is None or "forward" in only or "backward" in only:
-        forward, backward = _directed_centrality(vectors, window, threshold)
-    else:
-        forward = backward = []
+    # "[^\W_]+" words: a token with inner apostrophes ("don't") counts one word per part
+    words = [len(ws) + _apostrophes(ws) for ws in tokens]
+    shared = _shared_postings(vectors)
+    graph = only is None or "forward" in only or "backward" in only
+    sims = _similar_pairs(shared, n, window) if graph else {}
+    forward, backward = _directed_centrality(sims, n, threshold) if graph else ([], [])
     head = headline_vector(article)
     lead_vec = head or (vectors[0] if vectors else {})
     headline = [cosine(v, lead_vec) for v in vectors]
     if not head and n:
         headline[0] = 0.0     # no headline: the first sentence stands in for it, but not for itself
-    texts = [s.text for s in body]
+    noncontent = noncontent_pattern().search_lower
     makers: dict[str, Callable[[], list[float]]] = {
         "lead": lambda: [1.0 / (i + 1) for i in range(n)],
         "first": lambda: [1.0 if i == 0 else 0.0 for i in range(n)],
-        "centrality": lambda: _scaled([max(0.0, c) for c in centrality]),
+        "centrality": lambda: _scaled([max(0.0, c) for c in _centrality(shared, n)]),
         "forward": lambda: forward,
         "backward": lambda: backward,
         "headline": lambda: headline,
@@ -199,9 +222,14 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
         "long": lambda: [max(0.0, (w - long_words) / long_words) for w in words],
         "quote": lambda: [1.0 if _OPEN_QUOTE.match(t) else 0.5 if _QUOTED.search(t) else 0.0 for t in texts],
         "question": lambda: [1.0 if t.rstrip("\"'”’ ").endswith("?") else 0.0 for t in texts],
-        "noncontent": lambda: [1.0 if noncontent_pattern().search(t) else 0.0 for t in texts],
+        "noncontent": lambda: [1.0 if noncontent(t) else 0.0 for t in lowered],
         "names": lambda: [min(1.0, len(_CAPITALISED.findall(t)) / max(1, w) * 3) for t, w in zip(texts, words)],
         "numbers": lambda: [1.0 if _DIGITS.search(t) else 0.0 for t in texts],
     }
     cols = {name: make() for name, make in makers.items() if only is None or name in only}
-    return SentenceFeatures(list(body), vectors, words, cols)
+    return SentenceFeatures(list(body), vectors, words, cols, window if graph else 0, sims)
+
+
+def _apostrophes(tokens: list[str]) -> int:
+    joined = "".join(tokens)
+    return joined.count("'") + joined.count("’")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
-from article_facts.core.models import Article, SummarySentence
+from article_facts.core.models import Article, Sentence, SummarySentence
 from article_facts.core.resources import load_toml
 from article_facts.core.summarizers import Length
 from article_facts.core.summarizers import features as feats
@@ -36,13 +36,10 @@ def settings() -> Settings:
 
 
 def scores(fs: feats.SentenceFeatures, weights: Mapping[str, float]) -> list[float]:
-    n = len(fs.sentences)
-    total = [0.0] * n
+    total = [0.0] * len(fs.sentences)
     for name, w in weights.items():
         if w:
-            col = fs.columns[name]
-            for i in range(n):
-                total[i] += w * col[i]
+            total = [t + w * c for t, c in zip(total, fs.columns[name])]
     return total
 
 
@@ -52,35 +49,33 @@ def mmr_order(fs: feats.SentenceFeatures, score: list[float], picks: int, redund
 
     With ``needed``, only that many leading entries are guaranteed (MMR stops early); the rest follow by score.
     """
-    by_score = sorted(range(len(score)), key=lambda i: (-score[i], i))
+    by_score = sorted(range(len(score)), key=score.__getitem__, reverse=True)   # stable: ties by position
     if redundancy <= 0 or picks <= 1:
         return by_score
     pool = by_score[: max(picks * 4, 12)]
     stop = picks if needed is None else min(picks, needed)
     chosen: list[int] = []
     max_sim = {i: 0.0 for i in pool}
-    vectors = fs.vectors
-    cosine = feats.cosine
+    similarity = fs.similarity
     while pool and len(chosen) < stop:
         best = max(pool, key=lambda i: (score[i] - redundancy * max_sim[i], -i))
         chosen.append(best)
         pool.remove(best)
         if len(chosen) == stop:
             break
-        v = vectors[best]
         for i in pool:
-            s = cosine(vectors[i], v)
+            s = similarity(i, best)
             if s > max_sim[i]:
                 max_sim[i] = s
     taken = set(chosen)
     return chosen + [i for i in by_score if i not in taken]
 
 
-def rank(article: Article, cfg: Settings | None = None,
-         needed: int | None = None) -> tuple[list, list[float], list[int]]:
+def rank(article: Article, cfg: Settings | None = None, needed: int | None = None,
+         body: list[Sentence] | None = None) -> tuple[list, list[float], list[int]]:
     """Body sentences, their scores and their preference order (exact for its first ``needed`` entries)."""
     cfg = cfg or settings()
-    body = article.body
+    body = article.body if body is None else body
     if not body:
         return body, [], []
     fs = feats.extract(article, body, window=cfg.window, threshold=cfg.threshold,
@@ -93,5 +88,5 @@ def rank(article: Article, cfg: Settings | None = None,
 def summarize(article: Article, length: Length) -> list[SummarySentence]:
     body = article.body
     needed = None if length.words is not None else length.count(len(body))
-    body, score, order = rank(article, needed=needed)
+    body, score, order = rank(article, needed=needed, body=body)
     return select_ordered(body, order, score, length)
