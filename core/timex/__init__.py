@@ -18,6 +18,7 @@ from article_facts.core.timex.values import Anchors, render, resolved_date
 
 _NON_DIGIT = re.compile(r"\D")
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_DIGITS = re.compile(r"\d+")
 _LOOK_BACK = 7          # words a time expression may hold before its trigger word ("each of the past three years")
 _NUMBER_PART = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
@@ -66,20 +67,30 @@ def date_order(article: Article, context) -> str:
 def _matches(g: Grammar, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """The grammar's matches in text[lo:hi], leftmost first, without trying every rule at every word.
 
-    Each rule is indexed by its trigger words (a month, a unit, a digit...). At each trigger token the rules it
-    can trigger are tried at the few word starts before it and at the token itself; the first match wins.
+    Each rule is indexed by its trigger words (a month, a unit, a digit...) and by the words it can begin
+    with. At each trigger token the rules it can trigger are tried at the few word starts before it and at
+    the token itself, each start only with the rules that can begin with its word; the first match wins.
     """
-    tokens = list(_TOKEN.finditer(text, lo, hi))
+    words = _TOKEN.findall(text, lo, hi)
+    keys = _DIGITS.sub("#", " ".join(words).lower()).split(" ")     # "#" for digits, as the index has it
+    index = g.index
+    if index.keys().isdisjoint(keys):
+        return
+    triggers = [k for k, key in enumerate(keys) if key in index]
+    offsets = [m.start() for m in _TOKEN.finditer(text, lo, hi)]
+    starts = g.starts
     done = lo
-    for k, token in enumerate(tokens):
-        if token.start() < done:
+    for k in triggers:
+        if offsets[k] < done:
             continue
-        sub = g.rules_for(token.group())
-        if sub is None:
-            continue
+        table = g.rules_at(keys[k])
         for j in range(max(0, k - _LOOK_BACK), k + 1):
-            at = tokens[j].start()
+            at = offsets[j]
             if at < done:
+                continue
+            head = keys[j]
+            sub = table[head if head in starts else ""]
+            if sub is None:
                 continue
             m = sub.match(text, at, hi)
             if m:

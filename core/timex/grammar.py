@@ -9,11 +9,12 @@ rules that word can start or hold) is compiled the first time the word is seen, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.resources import resource_text
 from article_facts.core.rules import regex_cache, toml_cache
+from article_facts.core.timex.heads import HeadReader
 
 _SLOT = re.compile(r"<<([a-z_]+?)(\d?)>>")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
@@ -41,6 +42,9 @@ class Grammar:
     triggers: frozenset[str]                   # lower-case words of which a taggable sentence has one
     index: dict[str, tuple[int, ...]]          # trigger word ("#" for digits) -> the rules that may use it
     parts: tuple[str, ...]                     # each rule's alternative, for building sub-grammars
+    starts: dict[str, frozenset[int]]          # word a match can begin with ("#" for digits) -> those rules
+    anywhere: frozenset[int]                   # rules whose first word is not known: tried at every word
+    _at: dict[str, "_StartTable"] = field(default_factory=dict, compare=False, repr=False)
 
     def master(self) -> re.Pattern[str]:
         """All rules as one regex (compiled on first use: tagging only needs the per-trigger ones)."""
@@ -52,6 +56,15 @@ class Grammar:
         ids = self.index.get(key)
         return _sub_master(self, ids) if ids else None
 
+    def rules_at(self, trigger: str) -> "_StartTable":
+        """For a trigger key ("#" or a lower-case word), the table that gives, for the first word of a
+        candidate start ("" for a word no rule begins with), the regex of the trigger's rules that can
+        begin there, or None."""
+        table = self._at.get(trigger)
+        if table is None:
+            table = self._at[trigger] = _StartTable(self, self.index.get(trigger, ()))
+        return table
+
     def lookup(self, table: str, word: str) -> str | None:
         entries = self.tables.get(table)
         if entries is None:
@@ -60,6 +73,21 @@ class Grammar:
         if table in self.case_sensitive:
             return entries.get(word) or entries.get(word.rstrip("."))
         return entries.get(word.lower())
+
+
+class _StartTable(dict):
+    """start word -> sub-regex (or None), filled on first use, so only the pairs seen are compiled."""
+
+    def __init__(self, g: Grammar, ids: tuple[int, ...]) -> None:
+        super().__init__()
+        self.g = g
+        self.ids = ids
+
+    def __missing__(self, word: str) -> re.Pattern[str] | None:
+        starting = self.g.starts.get(word, frozenset())
+        ids = tuple(i for i in self.ids if i in starting or i in self.g.anywhere)
+        pattern = self[word] = _sub_master(self.g, ids) if ids else None
+        return pattern
 
 
 _SUB_CACHE: dict[tuple[int, ...], re.Pattern[str]] = {}
@@ -135,8 +163,24 @@ def grammar() -> Grammar:
     for i, rule_spec in enumerate(data["rule"]):
         for word in _rule_triggers(rule_spec["pattern"], tables, triggers):
             index.setdefault(word, []).append(i)
+    starts, anywhere = _rule_starts(data, tables)
     return Grammar(rules, lowered, sensitive, frozenset(triggers),
-                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts))
+                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts), starts, anywhere)
+
+
+def _rule_starts(data: dict, tables: dict[str, dict[str, str]]) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    """Which rules each first word can begin, and the rules that may begin anywhere."""
+    reader = HeadReader(tables, data["slots"])
+    starts: dict[str, set[int]] = {}
+    anywhere: set[int] = set()
+    for i, spec in enumerate(data["rule"]):
+        words = reader.first_words(spec["pattern"])
+        if words is None:
+            anywhere.add(i)
+            continue
+        for word in words:
+            starts.setdefault(word, set()).add(i)
+    return {w: frozenset(ids) for w, ids in starts.items()}, frozenset(anywhere)
 
 
 def _expand_slots(pattern: str, slot_regex: dict[str, str], group: str | None) -> str:
