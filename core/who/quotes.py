@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.models import Article, Fact
@@ -137,13 +137,12 @@ class _Quote:
     attributed: bool = False
     attributed_after: bool = False
 
-    @property
-    def closed(self) -> bool:
-        return self.close_mark >= 0
+    closed: bool = field(init=False)
+    after_mark: int = field(init=False)     # the first offset after the quote
 
-    @property
-    def after_mark(self) -> int:
-        return self.close_mark + 1 if self.closed else self.end
+    def __post_init__(self) -> None:
+        self.closed = self.close_mark >= 0
+        self.after_mark = self.close_mark + 1 if self.closed else self.end
 
 
 @dataclass(frozen=True)
@@ -170,43 +169,42 @@ def _paragraph_spans(article: Article) -> list[tuple[int, int, int]]:
 
 def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[int, str]]:
     """Every mention of a person or organisation, in order, and the gender ("m"/"f"/"?") the entity stage found
-    for each person."""
+    for each person. A lone surname the entity stage took for an organisation or a place ("Hamilton said") after
+    the person's full name ("George Hamilton") is that person."""
     every = getattr(context, "facts", None) or []
     if not every and context is None:
         every = entities.extract(article, None)
     facts = [f for f in every if f.kind in (PERSON, ORG)]
+    surnames: dict[str, int] = {}
+    for i, f in enumerate(facts):
+        if f.kind == PERSON and " " in f.text:
+            surnames.setdefault(f.text[f.text.rfind(" ") + 1:], i)
     out = []
     genders: dict[int, str] = {}
     for i, f in enumerate(facts):
-        for m in f.attrs.get("mentions", [f.to_dict()]):
-            out.append(_Mention(m["start"], m["end"], f.text, f.kind, i))
+        if f.kind != PERSON and f.text in surnames:
+            out += _as_person(f, i, facts[surnames[f.text]], surnames[f.text])
+        else:
+            out += [_Mention(m["start"], m["end"], f.text, f.kind, i) for m in _mentions_of(f)]
         if "gender" in f.attrs:
             genders[i] = _SHORT_GENDER.get(f.attrs["gender"], "?")
+    for f in every:
+        if f.kind == LOC and f.text in surnames:
+            out += [m for m in _as_person(f, -1, facts[surnames[f.text]], surnames[f.text]) if m.kind == PERSON]
     out.sort(key=lambda m: m.start)
-    return _surnames_as_people(out, [f for f in every if f.kind == LOC]), genders
+    return out, genders
 
 
-def _surnames_as_people(mentions: list[_Mention], places: list[Fact]) -> list[_Mention]:
-    """A lone surname the entity stage took for an organisation or a place ("Hamilton said") after the person's
-    full name ("George Hamilton") is that person."""
-    first_seen: dict[str, _Mention] = {}
-    for m in mentions:
-        if m.kind == PERSON and " " in m.name:
-            first_seen.setdefault(m.name.rsplit(None, 1)[-1], m)
-    place_mentions = [_Mention(p["start"], p["end"], f.text, LOC, -1)
-                      for f in places if " " not in f.text and f.text in first_seen
-                      for p in f.attrs.get("mentions", [f.to_dict()])]
-    if not first_seen or not (place_mentions or any(m.kind != PERSON for m in mentions)):
-        return mentions
-    out = []
-    for m in mentions + place_mentions:
-        person = first_seen.get(m.name) if m.kind != PERSON and " " not in m.name else None
-        if person is not None and person.start < m.start:
-            m = _Mention(m.start, m.end, person.name, PERSON, person.entity)
-        if m.entity >= 0:
-            out.append(m)
-    out.sort(key=lambda m: m.start)
-    return out
+def _mentions_of(f: Fact) -> list[dict]:
+    found = f.attrs.get("mentions")
+    return [f.to_dict()] if found is None else found
+
+
+def _as_person(f: Fact, own: int, person: Fact, entity: int) -> list[_Mention]:
+    """The mentions of ``f`` (entity ``own``, a lone surname): the person's once the person's full name has
+    appeared."""
+    return [_Mention(m["start"], m["end"], person.text, PERSON, entity) if m["start"] > person.start
+            else _Mention(m["start"], m["end"], f.text, f.kind, own) for m in _mentions_of(f)]
 
 
 # ---------------------------------------------------------------------------------------------- finding quotes
@@ -225,11 +223,11 @@ def _direction(text: str, i: int, start: int, end: int) -> str:
     return "O" if opens else "C"
 
 
-def _find_quotes(article: Article) -> list[_Quote]:
+def _find_quotes(article: Article, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
     text = article.text
     quotes: list[_Quote] = []
     carried = False           # the previous paragraph ended inside a quote
-    for para, start, end in _paragraph_spans(article):
+    for para, start, end in paragraphs:
         open_at = -1
         first = True
         continues = False
@@ -276,15 +274,14 @@ class _Attributor:
         self.sent_starts = [s.start for s in article.sentences]
         self._gender: dict[int, str] = dict(genders)
         self.pronoun: str | None = None     # the pronoun behind the last _PRONOUN answer
-        by_last: dict[str, int] = {}
-        for m in mentions:
-            if m.kind == PERSON:
-                by_last.setdefault(m.name.split()[-1], m.entity)
-        for m in mentions:
-            by_last.setdefault(m.name.split()[-1], m.entity)
-        self.by_last = by_last
         self.names = {m.entity: m.name for m in mentions}
         self.kinds = {m.entity: m.kind for m in mentions}
+        by_last: dict[str, int] = {}
+        for people in (True, False):
+            for ent, name in self.names.items():
+                if people == (self.kinds[ent] == PERSON):
+                    by_last.setdefault(name.split()[-1], ent)
+        self.by_last = by_last
 
     # -- names in a span of text
     def _mentions_in(self, s: int, e: int) -> list[_Mention]:
@@ -754,9 +751,9 @@ def _is_title(text: str, q: _Quote, rules: _Rules) -> bool:
 def extract(article: Article, context) -> list[Fact]:
     rules = _rules()
     text = article.text
-    found = _find_quotes(article)
-    att = _Attributor(article, *_entity_mentions(article, context), found)
     spans = _paragraph_spans(article)
+    found = _find_quotes(article, spans)
+    att = _Attributor(article, *_entity_mentions(article, context), found)
     para_end = {p: e for p, _, e in spans}
     para_start = {p: s for p, s, _ in spans}
     spoken: list[tuple[int, _Speaker]] = []     # (offset of the attribution, speaker), for pronouns
