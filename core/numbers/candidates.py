@@ -15,7 +15,9 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
-_DIGITS = re.compile(r"\d+")
+from article_facts.core.rules.templates import alternation
+
+_DIGITS = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 # ASCII letters, digits and "_" stay; every other byte (and "?", which stands for any non-ASCII character
 # after encoding) becomes a space, so the words of the result are the text's ASCII word runs.
@@ -29,30 +31,25 @@ _FOLD = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 @lru_cache(maxsize=4)
-def _as_bytes(number_words: frozenset) -> frozenset | None:
+def _word_finder(number_words: frozenset) -> re.Pattern | None:
+    """Any of the words with a space on each side, in the ASCII word bytes; None if a word is not plain
+    ASCII. The leading space is a literal prefix the regex engine scans for in C."""
     if not all(w.isascii() and w.isalnum() for w in number_words):
         return None
-    return frozenset(w.encode("ascii") for w in number_words)
+    return re.compile((" " + alternation(number_words) + "(?= )").encode("ascii"))
 
 
 def _word_positions(text: str, number_words: frozenset) -> list[int] | None:
     """Start and end offsets of the number words standing as whole ASCII words; None when the fast way
     does not apply (lowercasing changes the text's length, or a number word is not plain ASCII)."""
-    wanted = _as_bytes(number_words)
+    finder = _word_finder(number_words)
     low = text.lower()
-    if wanted is None or len(low) != len(text):
+    if finder is None or len(low) != len(text):
         return None
-    data = low.encode("ascii", "replace").translate(_ASCII_WORDS)
-    hits = wanted.intersection(data.split())
+    data = b" " + low.encode("ascii", "replace").translate(_ASCII_WORDS) + b" "
     out: list[int] = []
-    size = len(data)
-    for word in hits:
-        i = data.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or data[i - 1] == 32) and (j == size or data[j] == 32):
-                out += (i, j - 1)
-            i = data.find(word, j)
+    for m in finder.finditer(data):         # the word is at m.start() in ``text`` (one leading space)
+        out += (m.start(), m.end() - 2)
     return out
 
 
@@ -63,11 +60,19 @@ def number_sentences(text: str, sentences: Sequence, number_words: frozenset | N
     if number_words is None:
         return [(s, True) for s in sentences]
     starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
     digits: set[int] = set()
-    for m in _DIGITS.finditer(text):
-        digits.add(bisect_right(starts, m.start()) - 1)
-        digits.add(bisect_right(starts, m.end() - 1) - 1)
-    digits = {i for i in digits if i >= 0 and _DIGITS.search(text, sentences[i].start, sentences[i].end)}
+    pos, size = 0, len(text)
+    while pos < size:                       # one search per sentence with a digit
+        found = _DIGITS.search(text, pos)
+        if found is None:
+            break
+        i = bisect_right(starts, found.start()) - 1
+        if i >= 0 and found.start() < ends[i]:
+            digits.add(i)
+            pos = ends[i]
+        else:                               # a digit outside every sentence: go on from the next one
+            pos = starts[i + 1] if i + 1 < len(starts) else size
     positions = _word_positions(text, number_words)
     if positions is None:                   # the plain way: each sentence's lowercased words
         worded = {i for i, s in enumerate(sentences)
