@@ -36,6 +36,8 @@ _PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
 _SHORT_GENDER = {gender.MALE: "m", gender.FEMALE: "f"}
 _NP_END = re.compile(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+# Words after which a subject can start: "… and Jane Doe said", "But she says".
+_CLAUSE_OPENER = re.compile(r"\b(?:and|but|that|as|while|because|when|so|then|who|which|said|says|And|But|So|Then)\s+")
 # The subject opening a clause, after any conjunction: a pronoun or a run of capitalised words ("Turkey's Foreign
 # Minister Jane Doe"), ending before a lower-case word or a comma.
 _CLAUSE_HEAD = re.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Yet|Then|and|but|or|so|yet|then)\s+)?"
@@ -420,7 +422,7 @@ class _Attributor:
         """Start of the last few words before ``e`` that can be a subject (after 'and', 'that', 'but' …)."""
         chunk = self.text[s:e]
         best = s
-        for m in re.finditer(r"\b(?:and|but|that|as|while|because|when|so|then|who|which|said|says)\s+", chunk):
+        for m in _CLAUSE_OPENER.finditer(chunk):
             best = s + m.end()
         return best
 
