@@ -39,6 +39,7 @@ class _Tok:
     start: int
     end: int
     text: str
+    norm: str = ""     # the word without its full stops ("Gen." -> "Gen"), as the word lists hold it
 
 
 @dataclass
@@ -69,8 +70,66 @@ def _tokens(text: str, base: int) -> list[_Tok]:
         start, end = m.span()
         if word[-1] in "sS" and _POSSESSIVE_WORD.search(word):
             word, end = word[:-2], end - 2
-        append(_Tok(base + start, base + end, word))
+        append(_Tok(base + start, base + end, word, word.rstrip(".")))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A capitalised run's words (offsets relative to the run) and its name groups: (first, end, may_start) token
+    index ranges, ``may_start`` when only punctuation precedes the group in the run."""
+
+    toks: tuple[tuple[int, int, str, str], ...]
+    groups: tuple[tuple[int, int, bool], ...]
+
+
+def _run(text: str, lex: Lexicon) -> _Run:
+    """Cut a run into name groups: capitalised words joined by single spaces, a hyphenated given name after a short
+    family name ("Ban Ki-moon"), and connectors between capitalised words ("Bank of England")."""
+    toks = _tokens(text, 0)
+    n = len(toks)
+    name = [_is_cap(t.text) and t.text[0].isalpha() for t in toks]
+
+    def joined(a: int, b: int) -> bool:
+        return text[toks[a].end:toks[b].start] == " "
+
+    groups = []
+    may_start = True
+    i = 0
+    while i < n:
+        if not name[i]:
+            may_start = may_start and not toks[i].text[0].isalnum()
+            i += 1
+            continue
+        j = i
+        while j + 1 < n:
+            nxt = toks[j + 1]
+            if name[j + 1] and joined(j, j + 1):
+                j += 1
+                continue
+            if len(toks[j].text) <= 5 and joined(j, j + 1) and lex.hyphenated_given_name.fullmatch(nxt.text):
+                j += 1
+                continue
+            if (j + 2 < n and joined(j, j + 1) and joined(j + 1, j + 2) and _is_cap(toks[j + 2].text)
+                    and _connects(lex, toks[i:j + 1], nxt.text, toks[j + 2])):
+                j += 2
+                continue
+            break
+        groups.append((i, j + 1, may_start))
+        may_start = False
+        i = j + 1
+    return _Run(tuple((t.start, t.end, t.text, t.norm) for t in toks), tuple(groups))
+
+
+def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
+    if word in lex.name_connectors or word == "&":
+        return True
+    last = left[-1].norm
+    if word in ("of", "for", "on") and (last in lex.org_of_heads or last in lex.loc_of_heads):
+        return True
+    if word in ("and", "of", "the"):
+        return " ".join(t.text for t in left) + f" {word} {right.text}" in lex.gazetteer
+    return False
 
 
 def _has_lower_word(body: str, low: str) -> bool:
@@ -152,6 +211,8 @@ class _Scanner:
         person_list_line = lex.person_list_line.match
         wire_dateline = lex.wire_dateline.match
         dead = self._dead_run
+        runs: dict[str, _Run] = lex.memo("runs")                    # type: ignore[assignment]
+        last_token: dict[str, tuple] = lex.memo("last_token")       # type: ignore[assignment]
         last_line = -1
         for sent in regions:
             text = sent.text
@@ -169,18 +230,32 @@ class _Scanner:
                 self.caps_lines.append(_tokens(text, sent.start))
                 continue
             first_run = True
+            base = sent.start
             for run in _CANDIDATE.finditer(text, skip):
                 word = run.group()
                 if dead.get(word) or (word not in dead and self._is_dead(word)):
                     first_run = False
                     continue
-                gs, ge = run.span()
-                region = text.rfind(" ", 0, gs - 1) + 1 if gs > 1 else 0
-                toks = _tokens(text[region:ge], sent.start + region)
-                at = sent.start + gs
-                first = 0 if toks[0].start >= at else 1 if toks[1].start >= at else \
-                    next(k for k, t in enumerate(toks) if t.start >= at)
-                self._scan_sentence(toks, first, first_run and not _HAS_ALNUM.search(text, 0, gs))
+                info = runs.get(word)
+                if info is None:
+                    info = runs[word] = _run(word, lex)
+                gs = run.start()
+                at = base + gs
+                toks = [_Tok(at + a, at + b, w, wn) for a, b, w, wn in info.toks]
+                if gs:
+                    region = text.rfind(" ", 0, gs - 1) + 1 if gs > 1 else 0
+                    prev = text[region:gs]
+                    last = last_token.get(prev)
+                    if last is None:
+                        found = _tokens(prev, 0)
+                        last = last_token[prev] = (found[-1].start, found[-1].end, found[-1].text, found[-1].norm) \
+                            if found else ()
+                    if last:
+                        toks.insert(0, _Tok(base + region + last[0], base + region + last[1], last[2], last[3]))
+                first = len(toks) - len(info.toks)
+                starts = first_run and not _HAS_ALNUM.search(text, 0, gs)
+                for i, j, may_start in info.groups:
+                    self._label_group(toks, i + first, j + first, starts and may_start)
                 first_run = False
         self._resolve()
         if len(self.clubs) > 1:
@@ -196,45 +271,6 @@ class _Scanner:
 
     def _joined(self, a: _Tok, b: _Tok) -> bool:
         return self.text[a.end:b.start] == " "
-
-    def _scan_sentence(self, toks: list[_Tok], i: int = 0, sentence_start: bool = True) -> None:
-        """Label the name groups in ``toks[i:]``; ``toks[i - 1]``, if any, is the word before the run."""
-        n = len(toks)
-        while i < n:
-            tok = toks[i]
-            if not _is_cap(tok.text) or not tok.text[0].isalpha():
-                sentence_start = sentence_start and not tok.text[0].isalnum()
-                i += 1
-                continue
-            j = i
-            while j + 1 < n:
-                nxt = toks[j + 1]
-                if _is_cap(nxt.text) and self._joined(toks[j], nxt) and nxt.text[0].isalpha():
-                    j += 1
-                    continue
-                if len(toks[j].text) <= 5 and self._joined(toks[j], nxt) \
-                        and self.lex.hyphenated_given_name.fullmatch(nxt.text):
-                    j += 1
-                    continue
-                if (j + 2 < n and self._joined(toks[j], nxt) and self._joined(nxt, toks[j + 2])
-                        and _is_cap(toks[j + 2].text) and self._connects(toks[i:j + 1], nxt.text, toks[j + 2])):
-                    j += 2
-                    continue
-                break
-            self._label_group(toks, i, j + 1, sentence_start)
-            sentence_start = False
-            i = j + 1
-
-    def _connects(self, left: list[_Tok], word: str, right: _Tok) -> bool:
-        lex = self.lex
-        if word in lex.name_connectors or word == "&":
-            return True
-        last = left[-1].text.rstrip(".")
-        if word in ("of", "for", "on") and (last in lex.org_of_heads or last in lex.loc_of_heads):
-            return True
-        if word in ("and", "of", "the"):
-            return " ".join(t.text for t in left) + f" {word} {right.text}" in lex.gazetteer
-        return False
 
     def _span_text(self, toks: list[_Tok]) -> str:
         return self.text[toks[0].start:toks[-1].end]
@@ -483,42 +519,41 @@ class _Scanner:
 def _cluster(mentions: list[Mention]) -> list[_Entity]:
     entities: list[_Entity] = []
     by_key: dict[tuple[str, str], _Entity] = {}
-    people: list[_Entity] = []
-    names: dict[int, tuple[int, int, str]] = {}   # id(person entity) -> (words, length, name) of its longest mention
+    people: list[tuple[_Entity, list]] = []     # each person with [words, length, words list] of its longest mention
+    org_heads: dict[str, _Entity] = {}          # first word or initials of an organisation's name -> the first such
     given = lexicon().hyphenated_given_name
-    for m in sorted(mentions, key=lambda m: -len(m.text.split())):
-        key = (m.kind, m.text.upper() if m.text.isupper() else m.text)
+    for words, m in sorted([(m.text.split(), m) for m in mentions], key=lambda wm: -len(wm[0])):
+        text = m.text
+        key = (m.kind, text.upper() if text.isupper() else text)
         ent = by_key.get(key)
-        if ent is None and m.kind == PERSON:
-            words = m.text.split()
-            for p in people:
-                full = names[id(p)][2].split()
-                if len(words) < len(full) and full[-len(words):] == words:
-                    ent = p
-                    break
-                if len(words) == 1 and len(full) >= 2 and words[0] == full[-2] and given.fullmatch(full[-1]):
-                    ent = p                         # "Ban" -> "Ban Ki-moon": the family name comes first
-                    break
-                if len(words) == 1 and words[0] == full[0] and len(full) > 1 and words[0] not in ("Mr", "Ms"):
-                    continue
-        if ent is None and m.kind == ORG and len(m.text.split()) == 1:
-            for (kind, text), e in by_key.items():
-                if kind == ORG and (text.split()[0] == m.text
-                                    or "".join(w[0] for w in text.split() if w[0].isupper()) == m.text):
-                    ent = e
-                    break
+        size = len(words)
         if ent is None:
-            ent = _Entity(m.kind)
-            entities.append(ent)
             if m.kind == PERSON:
-                people.append(ent)
+                for p, best in people:
+                    full = best[2]
+                    if size < len(full) and full[-size:] == words:
+                        ent = p
+                        break
+                    if size == 1 and len(full) >= 2 and words[0] == full[-2] and given.fullmatch(full[-1]):
+                        ent = p                         # "Ban" -> "Ban Ki-moon": the family name comes first
+                        break
+            elif m.kind == ORG and size == 1:
+                ent = org_heads.get(text)
+            if ent is None:
+                ent = _Entity(m.kind)
+                entities.append(ent)
+                if m.kind == PERSON:
+                    people.append((ent, [size, len(text), words]))
+            by_key[key] = ent
+            if m.kind == ORG:
+                parts = key[1].split()
+                org_heads.setdefault(parts[0], ent)
+                org_heads.setdefault("".join(w[0] for w in parts if w[0].isupper()), ent)
         ent.mentions.append(m)
-        if ent.kind == PERSON:
-            size = (len(m.text.split()), len(m.text))
-            best = names.get(id(ent))
-            if best is None or size > best[:2]:      # as _Entity.name: the first longest mention wins
-                names[id(ent)] = (*size, m.text)
-        by_key[key] = ent
+        if ent.kind == PERSON and len(ent.mentions) > 1:
+            best = next(b for p, b in people if p is ent)
+            if (size, len(text)) > (best[0], best[1]):    # as _Entity.name: the first longest mention wins
+                best[:] = [size, len(text), words]
     return entities
 
 

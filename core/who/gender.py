@@ -25,6 +25,7 @@ class GenderCues:
     female_cues: frozenset[str]
     male_pronouns: frozenset[str]
     female_pronouns: frozenset[str]
+    pronoun: re.Pattern[str]      # any of the pronouns as a whole word, in any case
 
     def of_word(self, word: str) -> str | None:
         """The gender a cue word gives ("Mrs", "actress", "wife"), or None."""
@@ -39,6 +40,16 @@ class GenderCues:
         return MALE if low in self.male_pronouns else FEMALE if low in self.female_pronouns else None
 
 
+def _any_case(word: str) -> str:
+    """A pattern for ``word`` in any mix of ASCII cases (as ``str.lower`` compares them)."""
+    return "".join(f"[{c}{c.upper()}]" if "a" <= c <= "z" else re.escape(c) for c in word)
+
+
+def _pronoun_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(_any_case(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+
+
 def _names(name: str) -> frozenset[str]:
     return frozenset(line for line in resource_text(name).split("\n") if line and line[0] != "#")
 
@@ -46,11 +57,24 @@ def _names(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cues() -> GenderCues:
     data = load_toml("who/quotes.toml")
+    male, female = frozenset(data["male_pronouns"]), frozenset(data["female_pronouns"])
     return GenderCues(
         male_names=_names("who/first_names_male.txt"), female_names=_names("who/first_names_female.txt"),
         male_cues=frozenset(data["male_cues"]), female_cues=frozenset(data["female_cues"]),
-        male_pronouns=frozenset(data["male_pronouns"]), female_pronouns=frozenset(data["female_pronouns"]),
+        male_pronouns=male, female_pronouns=female, pronoun=_pronoun_pattern(male | female),
     )
+
+
+def _first_pronoun(c: GenderCues, text: str, start: int, stop: int) -> str | None:
+    """The gender of the first he/she-type word in ``text[start:stop]`` (words as ``_WORD`` cuts them)."""
+    word = _WORD.match(text, start, stop)     # a word glued to the mention's end ("Smith's") starts the window
+    if word:
+        g = c.of_pronoun(word.group())
+        if g:
+            return g
+        start = word.end()
+    found = c.pronoun.search(text, start, stop)
+    return c.of_pronoun(found.group()) if found else None
 
 
 def of_name(name: str, titles: frozenset[str] = frozenset()) -> str | None:
@@ -89,11 +113,9 @@ def of_person(text: str, name: str, spans: list[tuple[int, int]], stops: list[in
         first = text.find(".", e, e + 300)
         second = text.find(".", first + 1, first + 300) if first >= 0 else -1
         stop = min(stop, second if second >= 0 else e + 300)      # this sentence and the next
-        for w in _WORD.finditer(text, e, stop):
-            g = c.of_pronoun(w.group())
-            if g:
-                votes[g] += 1
-                break
+        g = _first_pronoun(c, text, e, stop)
+        if g:
+            votes[g] += 1
     if votes[MALE] == votes[FEMALE]:
         return None
     return MALE if votes[MALE] > votes[FEMALE] else FEMALE
