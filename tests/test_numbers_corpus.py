@@ -9,7 +9,7 @@ import pytest
 from article_facts.core import structure
 from article_facts.core.numbers import extract
 from article_facts.core.numbers.candidates import FOLDS_TO_ASCII, number_sentences
-from article_facts.core.numbers.grammar import grammar
+from article_facts.core.numbers.grammar import find_mentions, grammar, word_starts
 from article_facts.core.pipeline import Context, Options
 
 CORPUS = Path(__file__).parent / "corpora" / "numbers"
@@ -81,14 +81,35 @@ def test_fold_characters_are_those_the_re_module_folds():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("The talks ended. Twenty-five people came.", [("Twenty-five people came.", True)]),
-    ("Some 4,000 troops left. Nobody spoke.", [("Some 4,000 troops left.", False)]),
+    ("The talks ended. Twenty-five people came.", [("Twenty-five people came.", ["Twenty", "five"])]),
+    ("Some 4,000 troops left. Nobody spoke.", [("Some 4,000 troops left.", [])]),
     ("Someone often said it. Money was gone.", []),                   # "one", "ten" inside other words
-    ("Half of the 30 seats went. No change.", [("Half of the 30 seats went.", True)]),
-    ("The fee rose by £5. DOZENS OF FANS left.", [("The fee rose by £5.", False), ("DOZENS OF FANS left.", True)]),
-    ("Café owners counted ſix tables and 3 chairs.", [("Café owners counted ſix tables and 3 chairs.", True)]),
+    ("Half of the 30 seats went. No change.", [("Half of the 30 seats went.", ["Half"])]),
+    ("The fee rose by £5. DOZENS OF FANS left.", [("The fee rose by £5.", []), ("DOZENS OF FANS left.", ["DOZENS"])]),
+    ("Café owners counted ſix tables and 3 chairs.", [("Café owners counted ſix tables and 3 chairs.", None)]),
 ])
 def test_candidate_sentences(text, expected):
     article = structure.parse(text)
     found = number_sentences(article.text, article.sentences, grammar().number_words)
-    assert [(s.text, words) for s, words in found] == expected
+    words = [None if at is None else [re.match(r"\w+", article.text[p:]).group() for p in at] for _, at in found]
+    assert [(s.text, w) for (s, _), w in zip(found, words)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tens of thousands marched, and hundreds of millions watched.",
+    "A third of the staff and a quarter of the budget went; a million more were promised.",
+    "Two-thirds said yes, one in ten said no, and twenty-eight thousand six hundred forty-two abstained.",
+    "No one came to the 5 meetings, but a dozen people and 3 dozen cats did.",
+    "The rock'n'roll band played one-hundred songs for tens  of  thousands.",
+    "Someone had a 4 million dollar house and ten 2-bed flats.",
+])
+def test_word_numbers_are_found_only_where_number_words_stand(text):
+    """Looking for word numbers only at (and a few words before) the number words finds what a search of
+    the whole sentence finds."""
+    article = structure.parse(text)
+    rev = article.text[::-1]
+    for sentence, at in number_sentences(article.text, article.sentences, grammar().number_words):
+        everywhere = find_mentions(article.text, sentence.start, sentence.end, rev)
+        assert at is not None and everywhere
+        assert find_mentions(article.text, sentence.start, sentence.end, rev, word_starts(article.text, rev, at)) \
+            == everywhere

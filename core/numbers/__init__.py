@@ -10,7 +10,7 @@ import re
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.numbers.candidates import number_sentences
-from article_facts.core.numbers.grammar import find_mentions, grammar, join_ranges
+from article_facts.core.numbers.grammar import find_mentions, grammar, join_ranges, word_starts
 from article_facts.core.rules import Window, load_rules
 
 _WORD = re.compile(r"\w+")
@@ -27,9 +27,9 @@ def extract(article: Article, context) -> list[Fact]:
     rev = text[::-1]
     phone = g.phone
     facts: list[Fact] = []
-    for sentence, has_words in candidates:
+    for sentence, found in candidates:
         lo, hi = sentence.start, sentence.end
-        mentions = find_mentions(text, lo, hi, rev, has_words)
+        mentions = find_mentions(text, lo, hi, rev, None if found is None else word_starts(text, rev, found))
         if not mentions:
             continue
         blocked = [m.span() for m in phone.finditer(text, lo, hi)] if "-" in sentence.text or "+" in sentence.text else []

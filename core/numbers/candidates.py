@@ -40,25 +40,21 @@ def _word_finder(number_words: frozenset) -> re.Pattern | None:
 
 
 def _word_positions(text: str, number_words: frozenset) -> list[int] | None:
-    """Start and end offsets of the number words standing as whole ASCII words; None when the fast way
-    does not apply (lowercasing changes the text's length, or a number word is not plain ASCII)."""
+    """Where the number words stand as whole ASCII words (ascending); None when the fast way does not apply
+    (lowercasing changes the text's length, or a number word is not plain ASCII)."""
     finder = _word_finder(number_words)
     low = text.lower()
     if finder is None or len(low) != len(text):
         return None
     data = b" " + low.encode("ascii", "replace").translate(_ASCII_WORDS) + b" "
-    out: list[int] = []
-    for m in finder.finditer(data):         # the word is at m.start() in ``text`` (one leading space)
-        out += (m.start(), m.end() - 2)
-    return out
+    return [m.start() for m in finder.finditer(data)]      # one leading space: offsets are the text's
 
 
-def number_sentences(text: str, sentences: Sequence, number_words: frozenset | None) -> list[tuple[object, bool]]:
-    """The sentences with a digit or a number word, each with whether it holds a number word (only then
-    can a word number such as "twenty-five" be found in it). ``number_words`` None: every sentence, with
-    words."""
+def number_sentences(text: str, sentences: Sequence, number_words: frozenset | None) -> list[tuple[object, list[int] | None]]:
+    """The sentences with a digit or a number word, each with where its number words start (empty: none,
+    so no word number can be in it; None: not known, look everywhere)."""
     if number_words is None:
-        return [(s, True) for s in sentences]
+        return [(s, None) for s in sentences]
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     digits: set[int] = set()
@@ -74,15 +70,13 @@ def number_sentences(text: str, sentences: Sequence, number_words: frozenset | N
         else:                               # a digit outside every sentence: go on from the next one
             pos = starts[i + 1] if i + 1 < len(starts) else size
     positions = _word_positions(text, number_words)
-    if positions is None:                   # the plain way: each sentence's lowercased words
+    if positions is None or _FOLD.search(text):     # "ſix" is still "six" to the grammar: look everywhere
         worded = {i for i, s in enumerate(sentences)
                   if not number_words.isdisjoint(_WORD.findall(text[s.start:s.end].lower()))}
-    else:
-        worded = set()
-        for p in positions:
-            i = bisect_right(starts, p) - 1
-            if i >= 0 and p < sentences[i].end:
-                worded.add(i)
-    if digits and _FOLD.search(text):
-        worded |= digits                    # "ſix" may still be read as "six" by the grammar
-    return [(sentences[i], i in worded) for i in sorted(digits | worded)]
+        return [(sentences[i], None) for i in sorted(digits | worded)]
+    words: dict[int, list[int]] = {}
+    for p in positions:
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and p < ends[i]:
+            words.setdefault(i, []).append(p)
+    return [(sentences[i], words.get(i, [])) for i in sorted(digits | words.keys())]

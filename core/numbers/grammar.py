@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 from article_facts.core.resources import resource_text
 from article_facts.core.rules import regex_cache, toml_cache
@@ -82,6 +83,7 @@ class Grammar:
     between_rev: re.Pattern
     from_rev: re.Pattern
     number_words: frozenset | None   # a sentence without a digit needs one of these words to hold a number
+    words_back: re.Pattern           # on the reversed text: the word starts a word number can begin at
 
     def parse_words(self, text: str) -> float | None:
         """'twenty-eight thousand six hundred forty-two' -> 28642; 'a dozen' -> 12."""
@@ -136,6 +138,7 @@ def grammar() -> Grammar:
     # Embedded in multi-number rules; kept small (fast to compile): the part is re-read by find_mentions.
     forward_number = (r"(?:[a-z]+\s+){0,2}?[$£€]?\d[\d,.]*(?<![,.])(?:\s*(?:thousand|million|billion|k|m|bn)\b)?"
                       r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half)(?:[\s-]+[a-z]+)?")
+    number_words = _number_words(words, mult, data["vague"], data["fractions"])
     return Grammar(
         data=data, digit_core=digit_core, word_core=word_core, word_values=words, multipliers=mult, glued_scales=glued,
         vague={k.lower(): tuple(v) for k, v in data["vague"].items()},
@@ -164,8 +167,28 @@ def grammar() -> Grammar:
         unit_range_join=regex_cache.compile(r"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
         between_rev=regex_cache.compile(r"\s*neewteb\b", re.I),
         from_rev=regex_cache.compile(r"\s*morf\b", re.I),
-        number_words=_number_words(words, mult, data["vague"], data["fractions"]),
+        number_words=number_words,
+        words_back=regex_cache.compile(_words_back(_word_lead(number_words, mult, data["vague"], data["fractions"]))),
     )
+
+
+def _word_lead(number_words: frozenset | None, multipliers: dict, *phrase_groups) -> int:
+    """How many words a word number can start before its first number word: "a million" 1, "tens of
+    thousands" 2."""
+    lead = 1 if multipliers else 0                  # "a" before a scale word
+    for phrase in (p for group in phrase_groups for p in group):
+        runs = _WORD_RUN.findall(phrase.lower())
+        lead = max(lead, next((i for i, r in enumerate(runs) if number_words and r in number_words), len(runs)))
+    return lead
+
+
+def _words_back(lead: int) -> str:
+    """Matched on the reversed text just left of a number word: group ``b<i>`` ends where the ``i``-th word
+    before it starts (in the text)."""
+    pattern = ""
+    for i in range(lead, 0, -1):
+        pattern = rf"(?:\W*\w+(?P<b{i}>){pattern})?"
+    return pattern
 
 
 def _number_words(*groups) -> frozenset | None:
@@ -178,6 +201,7 @@ def _number_words(*groups) -> frozenset | None:
     return frozenset(out)
 
 
+_WORD_RUN = re.compile(r"\w+")
 _SUFFIX = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
 _DIGIT = re.compile(r"\d")
@@ -216,14 +240,40 @@ def _next_digits(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
         pos = p + 1
 
 
-def find_mentions(text: str, start: int, end: int, rev: str, words: bool = True) -> list[Mention]:
+def word_starts(text: str, rev: str, found: Iterable[int]) -> list[int]:
+    """Where a word number may start, given where the number words stand (``found``, ascending): at each
+    of them, or at one of the few words before it ("a million", "tens of thousands")."""
+    back = grammar().words_back
+    n = len(text)
+    out: list[int] = []
+    for q in found:
+        m = back.match(rev, n - q)
+        out.extend(n - e for e in map(m.end, back.groupindex) if e >= 0)
+        out.append(q)
+    return sorted(set(out))
+
+
+def _next_words(g: Grammar, text: str, pos: int, end: int, starts: list[int] | None) -> re.Match | None:
+    """The first ``word_core`` match at or after ``pos``; with ``starts``, only those places are tried."""
+    if starts is None:
+        return g.word_core.search(text, pos, end)
+    for p in starts:
+        if p >= pos:
+            m = g.word_core.match(text, p, end)
+            if m is not None:
+                return m
+    return None
+
+
+def find_mentions(text: str, start: int, end: int, rev: str, words: list[int] | None = None) -> list[Mention]:
     """Every number mention in ``text[start:end]``; ``rev`` is ``text[::-1]`` for left-context matching.
-    ``words`` False: the span holds no number word, so only digits are looked for."""
+    ``words``: the only places a word number may start (``word_starts``); empty when the span holds no
+    number word; None: anywhere."""
     g = grammar()
     n = len(text)
     out: list[Mention] = []
     d = _next_digits(g, text, start, end)
-    w = g.word_core.search(text, start, end) if words else None
+    w = _next_words(g, text, start, end, words) if words is None or words else None
     while d is not None or w is not None:
         if w is None or d is not None and d.start() <= w.start():     # leftmost first, as one pattern would
             m = d
@@ -237,7 +287,7 @@ def find_mentions(text: str, start: int, end: int, rev: str, words: bool = True)
         if d is not None and d.start() < ce:
             d = _next_digits(g, text, ce, end)
         if w is not None and w.start() < ce:
-            w = g.word_core.search(text, ce, end)
+            w = _next_words(g, text, ce, end, words)
         if cs > 0 and (text[cs - 1].isalnum() or text[cs - 1] == "_") and not (
                 digits and g.currency_rev.match(rev, n - cs)):
             continue
