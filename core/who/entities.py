@@ -25,6 +25,11 @@ _NAME_START = r"(?:[^\W\d_a-zß-ÿ]|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|b
 # One pass over a sentence finds every run of capitalised words, with the lower-case or '&' words that may
 # join them ("Bank of England", "Abu Mahdi al-Muhandis"); only these runs are tokenised and labelled.
 _CANDIDATE = re.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
+# The same runs when no name starts with a lower-case prefix: opening on the capital letter lets the regex engine
+# skip the lower-case text between names. _PREFIXED finds (a superset of) the capitals such a prefix precedes.
+_CAPITAL_CANDIDATE = re.compile(rf"[^\W\d_a-zß-ÿ](?<![\w'’&.-].)[\w'’&.-]*(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
+_PREFIXED = re.compile(r"[A-Z](?:(?<=(?:al|el|ad|as|at|az|ar|an|de|d').)|(?<=(?:al|el|ad|as|at|az|ar|an|de|d')[-'’].)"
+                       r"|(?<=(?:ash|bin|ibn|abu|ben).)|(?<=(?:ash|bin|ibn|abu|ben)[-'’].))")
 _DIGIT_OR_LOWER_PART = re.compile(r"\d|-[a-z]")
 _LABEL_COLON = re.compile(r" ?:")       # "Scorers :" is a label, not a name
 _HAS_ALNUM = re.compile(r"[^\W_]")
@@ -214,6 +219,7 @@ class _Scanner:
         runs: dict[str, _Run] = lex.memo("runs")                    # type: ignore[assignment]
         last_token: dict[str, tuple] = lex.memo("last_token")       # type: ignore[assignment]
         last_line = -1
+        candidates = (_CANDIDATE if _PREFIXED.search(full_text) else _CAPITAL_CANDIDATE).finditer
         for sent in regions:
             text = sent.text
             line_start = full_text.rfind("\n", 0, sent.start) + 1
@@ -231,7 +237,7 @@ class _Scanner:
                 continue
             first_run = True
             base = sent.start
-            for run in _CANDIDATE.finditer(text, skip):
+            for run in candidates(text, skip):
                 word = run.group()
                 if dead.get(word) or (word not in dead and self._is_dead(word)):
                     first_run = False
@@ -276,114 +282,112 @@ class _Scanner:
         return self.text[toks[0].start:toks[-1].end]
 
     def _label_group(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool) -> None:
+        """Label the group ``all_toks[i:j]``; ``all_toks[i - 1]``, if any, is the word before it."""
         lex = self.lex
-        toks = all_toks[i:j]
-        full = self._span_text(toks)
+        text = self.text
+        start, end = all_toks[i].start, all_toks[j - 1].end
+        full = text[start:end]
         kind = lex.gazetteer.get(full) or (lex.gazetteer_upper.get(full) if full.isupper() and len(full) > 3 else None)
-        kind = self._club_kind(full, toks[-1].end, all_toks[i - 1].text if i else "", kind)
+        kind = self._club_kind(full, end, all_toks[i - 1].text if i else "", kind)
         if kind:
-            self._add(toks, kind, True, all_toks, j)
+            self._add(all_toks, i, j, kind, True)
             return
-        bracketed = self._bracketed_person(toks[0].start, toks[-1].end)
-        if all(t.text.rstrip(".") in lex.titles for t in toks):
+        titles = lex.titles
+        if all(t.norm in titles for t in all_toks[i:j]):
             return          # titles alone ("Lt. Col.", "President") name nobody
         # leading words that are not part of a name: "The", "Angry", demonyms, titles
+        not_names, demonyms = lex.not_names, lex.demonyms
+        last = all_toks[j - 1].norm
         titled = False
-        while toks:
-            w = toks[0].text
-            wn = w.rstrip(".")
-            rest = self._span_text(toks[1:]) if len(toks) > 1 else ""
-            if wn in lex.demonyms and len(toks) > 1 and toks[-1].text.rstrip(".") in lex.org_suffixes:
+        while i < j:
+            w = all_toks[i].text
+            wn = all_toks[i].norm
+            several = j - i > 1
+            if wn in demonyms and several and last in lex.org_suffixes:
                 break       # "Serbian Democratic Party", "British Airways": the demonym is part of the name
-            if rest and rest in lex.gazetteer and (wn in lex.not_names or wn in lex.demonyms or wn in lex.titles):
+            if (several and (wn in not_names or wn in demonyms or wn in titles)
+                    and text[all_toks[i + 1].start:end] in lex.gazetteer):
                 titled = titled or wn in lex.title_heads
-                toks = toks[1:]
+                i += 1
                 break
-            keeps_cue = len(toks) > 1 and (wn in lex.title_heads or wn in lex.org_suffixes or wn in lex.org_of_heads)
-            if wn in lex.not_names and not keeps_cue:
-                toks = toks[1:]
+            if wn in not_names and not (several and (wn in lex.title_heads or wn in lex.org_suffixes
+                                                     or wn in lex.org_of_heads)):
+                i += 1
                 sentence_start = False
                 continue
-            if wn in lex.demonyms:
-                toks = toks[1:]
+            if wn in demonyms:
+                i += 1
                 sentence_start = False
                 continue
-            if (wn in lex.titles and len(toks) > 1 and toks[-1].text.rstrip(".") not in lex.org_suffixes
-                    and toks[-1].text.rstrip(".") not in lex.misc_heads):
+            if wn in titles and several and last not in lex.org_suffixes and last not in lex.misc_heads:
                 titled = titled or wn in lex.title_heads
-                toks = toks[1:]
+                i += 1
                 sentence_start = False
                 continue
-            if (sentence_start and not bracketed and w not in lex.first_names
-                    and (self._written_lower(w) or (len(toks) > 1 and w.lower() in lex.common_words and w not in lex.gazetteer))):
-                toks = toks[1:]
+            if (sentence_start and w not in lex.first_names
+                    and (self._written_lower(w) or (several and w.lower() in lex.common_words and w not in lex.gazetteer))
+                    and not self._bracketed_person(start, end)):
+                i += 1
                 sentence_start = False
                 continue
             break
         if titled:   # "Secretary of Defense Robert Gates": drop the rest of the title
-            while len(toks) > 2 and toks[0].text in ("of", "for") :
-                toks = toks[2:]
-        if not toks or not _is_cap(toks[0].text):
+            while j - i > 2 and all_toks[i].text in ("of", "for"):
+                i += 2
+        if i >= j or not _is_cap(all_toks[i].text):
             return
         # a demonym, title or common word inside the group splits it
-        ends_with_cue = toks[-1].text.rstrip(".") in lex.org_suffixes
-        for k in range(1 if not ends_with_cue else len(toks), len(toks)):
-            wn = toks[k].text.rstrip(".")
-            if wn in lex.demonyms or (wn in lex.not_names and wn not in lex.org_suffixes):
-                if self._span_text(toks) not in lex.gazetteer:
-                    first, rest = toks[:k], toks[k:]
-                    idx = all_toks.index(rest[0])
-                    self._label_tokens(all_toks, first, titled, sentence_start, all_toks.index(first[-1]) + 1)
-                    self._label_group(all_toks, idx, idx + len(rest), False)
-                    return
-        self._label_tokens(all_toks, toks, titled, sentence_start, all_toks.index(toks[-1]) + 1)
+        if last not in lex.org_suffixes:
+            for k in range(i + 1, j):
+                wn = all_toks[k].norm
+                if wn in demonyms or (wn in not_names and wn not in lex.org_suffixes):
+                    if text[all_toks[i].start:end] not in lex.gazetteer:
+                        self._label_tokens(all_toks, i, k, titled, sentence_start)
+                        self._label_group(all_toks, k, j, False)
+                        return
+        self._label_tokens(all_toks, i, j, titled, sentence_start)
 
-    def _label_tokens(self, all_toks, toks, titled, sentence_start, after) -> None:
+    def _label_tokens(self, all_toks: list[_Tok], i: int, j: int, titled: bool, sentence_start: bool) -> None:
         lex = self.lex
-        text = self._span_text(toks)
-        words = [t.text.rstrip(".") for t in toks]
-        first_idx = all_toks.index(toks[0])
-        prev = all_toks[first_idx - 1].text if first_idx > 0 else ""
-        if text in lex.gazetteer:
-            self._add(toks, lex.gazetteer[text], True, all_toks, after)
+        start, end = all_toks[i].start, all_toks[j - 1].end
+        text = self.text[start:end]
+        size = j - i
+        first, last = all_toks[i].norm, all_toks[j - 1].norm
+        kind = lex.gazetteer.get(text)
+        if kind:
+            self._add(all_toks, i, j, kind, True)
             return
-        if words[-1] in lex.misc_heads:
+        if last in lex.misc_heads:
             return
-        if self._bracketed_person(toks[0].start, toks[-1].end):
-            self._add(toks, PERSON, True, all_toks, after)     # "Frankie Fredericks ( Namibia ) 19.85"
+        if self._bracketed_person(start, end):
+            self._add(all_toks, i, j, PERSON, True)     # "Frankie Fredericks ( Namibia ) 19.85"
             return
-        following = self.text[toks[-1].end:toks[-1].end + 16]
-        if any(following.startswith(" " + suffix) for suffix in lex.loc_lower_suffixes):
-            self._add(toks, LOC, True, all_toks, after)
+        if self.text.startswith(lex.loc_lower_suffixes_after, end):
+            self._add(all_toks, i, j, LOC, True)
             return
         if titled:
-            self._add(toks, PERSON, True, all_toks, after)
+            self._add(all_toks, i, j, PERSON, True)
             return
-        if len(words) > 1 and words[-1] in lex.org_suffixes:
-            self._add(toks, ORG, True, all_toks, after)
-            return
-        if len(words) > 2 and words[0] in lex.org_of_heads and words[1] in ("of", "for", "on"):
-            self._add(toks, ORG, True, all_toks, after)
-            return
-        if len(words) > 1 and (words[-1] in lex.loc_suffixes
-                               or (len(words) > 2 and words[0] in lex.loc_of_heads and words[1] == "of")):
-            self._add(toks, LOC, True, all_toks, after)
-            return
-        if len(words) > 1 and words[0] in lex.directions and self._span_text(toks[1:]) in lex.gazetteer:
-            self._add(toks, LOC, True, all_toks, after)
-            return
-        if prev.lower() in lex.roles or (len(words) > 1 and words[0] in lex.first_names):
-            self._add(toks, PERSON, True, all_toks, after)
-            return
-        if len(words) > 1:
-            head = self._span_text(toks[:-1])
-            if lex.gazetteer.get(head) == LOC or lex.gazetteer.get(words[0]) == LOC:
-                self._add(toks, ORG, False, all_toks, after)      # "New York Yankees", "Bayern Munich"
+        if size > 1:
+            second = all_toks[i + 1].norm
+            if last in lex.org_suffixes or (size > 2 and first in lex.org_of_heads and second in ("of", "for", "on")):
+                self._add(all_toks, i, j, ORG, True)
                 return
-        if sentence_start and len(words) == 1:
-            self._pending(toks, all_toks, after, weak_start=True)
+            if last in lex.loc_suffixes or (size > 2 and first in lex.loc_of_heads and second == "of"):
+                self._add(all_toks, i, j, LOC, True)
+                return
+            if first in lex.directions and self.text[all_toks[i + 1].start:end] in lex.gazetteer:
+                self._add(all_toks, i, j, LOC, True)
+                return
+        if (i and all_toks[i - 1].text.lower() in lex.roles) or (size > 1 and first in lex.first_names):
+            self._add(all_toks, i, j, PERSON, True)
             return
-        self._pending(toks, all_toks, after)
+        if size > 1:
+            gazetteer = lex.gazetteer
+            if gazetteer.get(self.text[start:all_toks[j - 2].end]) == LOC or gazetteer.get(first) == LOC:
+                self._add(all_toks, i, j, ORG, False)      # "New York Yankees", "Bayern Munich"
+                return
+        self._pending(all_toks, i, j, sentence_start and size == 1)
 
     def _club_kind(self, name: str, end: int, prev: str, kind: str | None) -> str | None:
         """A place or nickname standing for its club: before a score ("Bari 2"), or named in a sports story."""
@@ -408,25 +412,25 @@ class _Scanner:
             return False
         return True
 
-    def _add(self, toks, kind, strong, all_toks, after) -> None:
-        start, end = toks[0].start, toks[-1].end
-        if toks[-1].text in self.lex.abbreviations and self.text[end:end + 1] == ".":
+    def _add(self, all_toks: list[_Tok], i: int, j: int, kind: str, strong: bool) -> None:
+        lex = self.lex
+        text = self.text
+        start, end = all_toks[i].start, all_toks[j - 1].end
+        if all_toks[j - 1].text in lex.abbreviations and text[end:end + 1] == ".":
             end += 1          # "Acme Holdings Inc."
-        if kind == LOC:
-            rest = self.text[end:end + 16]
-            for suffix in self.lex.loc_lower_suffixes:
-                if rest.startswith(" " + suffix):
-                    end += len(suffix) + 1
+        if kind == LOC and text.startswith(lex.loc_lower_suffixes_after, end):
+            for suffix in lex.loc_lower_suffixes_after:
+                if text.startswith(suffix, end):
+                    end += len(suffix)
                     break
-        idx = all_toks.index(toks[0])
-        venue = idx > 0 and all_toks[idx - 1].text.lower() in self.lex.venue_prepositions
-        self.mentions.append(Mention(start, end, self.text[start:end], kind, strong, venue))
+        venue = i > 0 and all_toks[i - 1].text.lower() in lex.venue_prepositions
+        self.mentions.append(Mention(start, end, text[start:end], kind, strong, venue))
 
-    def _pending(self, toks, all_toks, after, weak_start=False) -> None:
-        m = Mention(toks[0].start, toks[-1].end, self._span_text(toks), None, False)
+    def _pending(self, all_toks: list[_Tok], i: int, j: int, weak_start: bool) -> None:
+        start, end = all_toks[i].start, all_toks[j - 1].end
+        m = Mention(start, end, self.text[start:end], None, False)
         m.weak_start = weak_start  # type: ignore[attr-defined]
-        idx = all_toks.index(toks[0])
-        m.prev = all_toks[idx - 1].text.lower() if idx > 0 else ""  # type: ignore[attr-defined]
+        m.prev = all_toks[i - 1].text.lower() if i > 0 else ""  # type: ignore[attr-defined]
         m.person_line = self.person_line  # type: ignore[attr-defined]
         self.mentions.append(m)
 

@@ -32,6 +32,7 @@ class Lexicon:
     loc_suffixes: frozenset[str]
     loc_of_heads: frozenset[str]
     loc_lower_suffixes: tuple[str, ...]
+    loc_lower_suffixes_after: tuple[str, ...]   # the same, with the space that joins them to the name
     directions: frozenset[str]
     name_connectors: frozenset[str]
     loc_prepositions: frozenset[str]
@@ -96,7 +97,8 @@ def lexicon() -> Lexicon:
         titles=_words(lex["titles"]), title_heads=_words(lex["title_heads"]), roles=frozenset(lex["roles"]),
         org_suffixes=_words(lex["org_suffixes"]), org_of_heads=_words(lex["org_of_heads"]),
         loc_suffixes=_words(lex["loc_suffixes"]), loc_of_heads=_words(lex["loc_of_heads"]),
-        loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]), directions=_words(lex["directions"]),
+        loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]),
+        loc_lower_suffixes_after=tuple(" " + suffix for suffix in lex["loc_lower_suffixes"]), directions=_words(lex["directions"]),
         name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
         common_words=_generated("who/common_words.txt"), cities=cities - countries,
