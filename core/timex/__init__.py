@@ -13,13 +13,11 @@ from typing import Iterator
 from article_facts.core.models import Article, Fact
 from article_facts.core.timex.calendar import parse_dct, parse_value
 from article_facts.core.timex.grammar import Grammar, grammar
+from article_facts.core.timex.scan import WordView, matches
 from article_facts.core.timex.tense import tense_near
 from article_facts.core.timex.values import Anchors, render, resolved_date
 
 _NON_DIGIT = re.compile(r"\D")
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
-_DIGITS = re.compile(r"\d+")
-_LOOK_BACK = 7          # words a time expression may hold before its trigger word ("each of the past three years")
 _NUMBER_PART = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
 
@@ -29,8 +27,9 @@ def extract(article: Article, context) -> list[Fact]:
     anchors = Anchors(dct=parse_dct(context.published))
     day_first = date_order(article, context) == "dmy"
     facts: list[Fact] = []
+    view = WordView.of(text)
     for index, lo, hi in _regions(article):
-        for m in _matches(g, text, lo, hi):
+        for m in matches(g, view, lo, hi):
             rule = g.rules[m.lastgroup]
             if rule.type == "NONE":
                 continue
@@ -62,41 +61,6 @@ def date_order(article: Article, context) -> str:
     if chosen in ("dmy", "mdy"):
         return chosen
     return article.date_order or "mdy"
-
-
-def _matches(g: Grammar, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
-    """The grammar's matches in text[lo:hi], leftmost first, without trying every rule at every word.
-
-    Each rule is indexed by its trigger words (a month, a unit, a digit...) and by the words it can begin
-    with. At each trigger token the rules it can trigger are tried at the few word starts before it and at
-    the token itself, each start only with the rules that can begin with its word; the first match wins.
-    """
-    words = _TOKEN.findall(text, lo, hi)
-    keys = _DIGITS.sub("#", " ".join(words).lower()).split(" ")     # "#" for digits, as the index has it
-    index = g.index
-    if index.keys().isdisjoint(keys):
-        return
-    triggers = [k for k, key in enumerate(keys) if key in index]
-    offsets = [m.start() for m in _TOKEN.finditer(text, lo, hi)]
-    starts = g.starts
-    done = lo
-    for k in triggers:
-        if offsets[k] < done:
-            continue
-        table = g.rules_at(keys[k])
-        for j in range(max(0, k - _LOOK_BACK), k + 1):
-            at = offsets[j]
-            if at < done:
-                continue
-            head = keys[j]
-            sub = table[head if head in starts else ""]
-            if sub is None:
-                continue
-            m = sub.match(text, at, hi)
-            if m:
-                done = m.end()
-                yield m
-                break
 
 
 def _regions(article: Article) -> Iterator[tuple[int | None, int, int]]:

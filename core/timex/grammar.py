@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from article_facts.core.resources import resource_text
 from article_facts.core.rules import regex_cache, toml_cache
-from article_facts.core.timex.heads import HeadReader
+from article_facts.core.timex.heads import HeadReader, lookahead
 
 _SLOT = re.compile(r"<<([a-z_]+?)(\d?)>>")
 _NAMED = re.compile(r"\(\?P<(\w+)>")
@@ -44,17 +44,12 @@ class Grammar:
     parts: tuple[str, ...]                     # each rule's alternative, for building sub-grammars
     starts: dict[str, frozenset[int]]          # word a match can begin with ("#" for digits) -> those rules
     anywhere: frozenset[int]                   # rules whose first word is not known: tried at every word
+    trigger_bytes: frozenset[bytes]            # the index's words (not "#"), as ASCII bytes
     _at: dict[str, "_StartTable"] = field(default_factory=dict, compare=False, repr=False)
 
     def master(self) -> re.Pattern[str]:
         """All rules as one regex (compiled on first use: tagging only needs the per-trigger ones)."""
         return _sub_master(self, tuple(range(len(self.parts))))
-
-    def rules_for(self, token: str) -> re.Pattern[str] | None:
-        """The master regex restricted to the rules a token can trigger (None if it triggers none)."""
-        key = "#" if token[0].isdigit() else token.lower()
-        ids = self.index.get(key)
-        return _sub_master(self, ids) if ids else None
 
     def rules_at(self, trigger: str) -> "_StartTable":
         """For a trigger key ("#" or a lower-case word), the table that gives, for the first word of a
@@ -134,12 +129,17 @@ def grammar() -> Grammar:
     data = toml_cache.loads(resource_text("timex/rules.toml"))
     sensitive = frozenset(vocab.get("case_sensitive", {}).get("tables", []))
     tables = {name: dict(entries) for name, entries in vocab.items() if name != "case_sensitive"}
+    reader = HeadReader(tables, data["slots"])
+    # Each slot opens with a lookahead on its first characters: where none fits, the engine skips the whole
+    # alternation at once ("2015" against the number words) instead of trying each word.
     slot_regex: dict[str, str] = {}
     for name, entries in tables.items():
         alt = _alternation(list(entries))
-        slot_regex[name] = f"(?-i:{alt})" if name in sensitive else f"(?:{alt})"
+        guard = lookahead({key[0] for key in entries}) if all(entries) else ""
+        slot_regex[name] = f"(?-i:{guard}(?:{alt}))" if name in sensitive else f"(?:{guard}(?:{alt}))"
     for name, regex in data["slots"].items():
-        slot_regex[name] = f"(?:{_expand_slots(regex, slot_regex, None)})"
+        guard = reader.first_chars(regex) or ""
+        slot_regex[name] = f"(?:{guard}(?:{_expand_slots(regex, slot_regex, None)}))"
     lowered = {name: (entries if name in sensitive else {k.lower(): v for k, v in entries.items()})
                for name, entries in tables.items()}
 
@@ -163,14 +163,14 @@ def grammar() -> Grammar:
     for i, rule_spec in enumerate(data["rule"]):
         for word in _rule_triggers(rule_spec["pattern"], tables, triggers):
             index.setdefault(word, []).append(i)
-    starts, anywhere = _rule_starts(data, tables)
+    starts, anywhere = _rule_starts(data, reader)
     return Grammar(rules, lowered, sensitive, frozenset(triggers),
-                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts), starts, anywhere)
+                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts), starts, anywhere,
+                   frozenset(w.encode("ascii") for w in index if w != "#"))
 
 
-def _rule_starts(data: dict, tables: dict[str, dict[str, str]]) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+def _rule_starts(data: dict, reader: HeadReader) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
     """Which rules each first word can begin, and the rules that may begin anywhere."""
-    reader = HeadReader(tables, data["slots"])
     starts: dict[str, set[int]] = {}
     anywhere: set[int] = set()
     for i, spec in enumerate(data["rule"]):

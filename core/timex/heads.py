@@ -48,6 +48,70 @@ class HeadReader:
             return ANY_START
         return frozenset(out)
 
+    def first_chars(self, pattern: str) -> str | None:
+        """A lookahead on the characters a match of pattern can begin with, or None when it cannot tell.
+
+        Put before an alternation, it lets the regex engine give up at once where no alternative can start
+        (a digit before a table of number words), instead of trying every alternative in turn.
+        """
+        found: set[str] = set()
+        self._steps = 0
+        try:
+            self._first(self._parse(pattern), 0, None, found)
+        except (_Anywhere, RecursionError, re.error, ValueError):
+            return None
+        return lookahead(found)
+
+    def _first(self, nodes, i: int, then, found: set[str]) -> None:
+        while True:
+            self._steps += 1
+            if self._steps > _STEP_LIMIT:
+                raise _Anywhere("too many paths")
+            if i == len(nodes):
+                if then is None:
+                    raise _Anywhere("may match the empty string")
+                nodes, i, then = then
+                continue
+            op, av = nodes[i]
+            i += 1
+            if op is C.LITERAL:
+                if _MARK <= av < _MARK + len(self._names):
+                    self._first(self._slot_nodes(self._names[av - _MARK]), 0, (nodes, i, then), found)
+                else:
+                    found.add(chr(av))
+                return
+            if op is C.IN:
+                for item, value in av:
+                    if item is C.LITERAL:
+                        found.add(chr(value))
+                    elif item is C.RANGE and value[1] - value[0] < 256:
+                        found.update(chr(c) for c in range(value[0], value[1] + 1))
+                    elif item is C.CATEGORY and value is C.CATEGORY_DIGIT:
+                        found.add(r"\d")
+                    elif item is C.CATEGORY and value is C.CATEGORY_SPACE:
+                        found.add(r"\s")
+                    else:
+                        raise _Anywhere(str(item))
+                return
+            if op is C.BRANCH:
+                for alternative in av[1]:
+                    self._first(alternative, 0, (nodes, i, then), found)
+                return
+            if op is C.SUBPATTERN:
+                self._first(av[-1], 0, (nodes, i, then), found)
+                return
+            if op in _REPEATS:
+                low, high, item = av
+                if high == 0:
+                    continue
+                if low == 0:
+                    self._first(nodes, i, then, found)
+                self._first(item, 0, (nodes, i, then), found)
+                return
+            if op in _ZERO_WIDTH:
+                continue
+            raise _Anywhere(str(op))
+
     def _parse(self, pattern: str) -> list:
         return list(_parser.parse(_SLOT.sub(lambda m: chr(_MARK + self._slot_id(m[1])), pattern)))
 
@@ -120,6 +184,18 @@ class HeadReader:
             if op in _ZERO_WIDTH:
                 continue
             raise _Anywhere(str(op))
+
+
+def lookahead(chars: set[str]) -> str:
+    """``(?=[...])`` on the given characters (single characters, or the classes \\d and \\s), matched
+    case-insensitively: the guard then lets through at least what the guarded regex can match in any context."""
+    return "(?i:(?=[" + "".join(_class_char(c) for c in sorted(chars)) + "]))"
+
+
+def _class_char(c: str) -> str:
+    if len(c) > 1 or (c.isascii() and c.isalnum()):
+        return c
+    return f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}"
 
 
 def _kind(code: int) -> str:
