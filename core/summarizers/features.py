@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from collections import Counter
 from itertools import chain
+from operator import mul
 from typing import Callable, Collection, Sequence
 
 from article_facts.core.models import Article, Sentence
@@ -63,6 +64,63 @@ def noncontent_pattern() -> PatternList:
 
 
 @dataclass
+class TermWeights:
+    """An article's tf-idf weights, kept sparse: each sentence's term counts, the idf and each sentence's norm.
+
+    A sentence's unit vector is ``{t: count * idf[t] / norm}``; only terms found in two sentences or more
+    (``shared``) can link sentences, so the graph is built from their postings alone.
+    """
+
+    counts: list[dict[str, int]]
+    idf: dict[str, float]
+    norms: list[float]
+    shared: list[tuple[list[int], list[float]]]    # per shared term: sentence ids (ascending), unit weights
+
+    def vector(self, i: int) -> Vector:
+        idf, norm = self.idf, self.norms[i]
+        return {t: c * idf[t] / norm for t, c in self.counts[i].items()}
+
+
+def term_weights(terms: Sequence[list[str]]) -> TermWeights:
+    """tf-idf with idf measured over the article's own sentences (LexRank's choice)."""
+    counts = []                                # term frequencies, in order of first occurrence
+    for ts in terms:
+        tf = dict.fromkeys(ts, 1)
+        counts.append(tf if len(tf) == len(ts) else Counter(ts))
+    df = Counter(chain.from_iterable(counts))
+    n = len(terms)
+    per_df = {c: math.log((n + 1) / c) + 1.0 for c in set(df.values())}
+    idf = dict(zip(df, map(per_df.__getitem__, df.values())))
+    shared_terms = {t for t, c in df.items() if c > 1}
+    postings: dict[str, tuple[list[int], list[float]]] = {t: ([], []) for t in shared_terms}
+    sqrt = math.sqrt
+    norms = []
+    for i, tf in enumerate(counts):
+        if type(tf) is dict:                   # every count is 1
+            xs = list(map(idf.__getitem__, tf))
+            norm = sqrt(sum(map(mul, xs, xs))) or 1.0
+            for t in filter(shared_terms.__contains__, tf):
+                ids, ws = postings[t]
+                ids.append(i)
+                ws.append(idf[t] / norm)
+        else:
+            xs = [c * idf[t] for t, c in tf.items()]
+            norm = sqrt(sum(map(mul, xs, xs))) or 1.0
+            for t in filter(shared_terms.__contains__, tf):
+                ids, ws = postings[t]
+                ids.append(i)
+                ws.append(tf[t] * idf[t] / norm)
+        norms.append(norm)
+    return TermWeights(counts, idf, norms, list(postings.values()))
+
+
+def tfidf_vectors(terms: Sequence[list[str]]) -> list[Vector]:
+    """Unit tf-idf vectors of the sentences' terms (see ``term_weights``)."""
+    tw = term_weights(terms)
+    return [tw.vector(i) for i in range(len(terms))]
+
+
+@dataclass
 class SentenceFeatures:
     """Column-wise features of an article's body sentences (index i = i-th body sentence).
 
@@ -71,18 +129,30 @@ class SentenceFeatures:
     """
 
     sentences: list[Sentence]
-    vectors: list[Vector]
+    weights: TermWeights
     words: list[int]
     columns: dict[str, list[float]] = field(default_factory=dict)
     window: int = 0
     pair_sims: dict[int, float] = field(default_factory=dict)
+    _vectors: dict[int, Vector] = field(default_factory=dict, repr=False)
+
+    @property
+    def vectors(self) -> list[Vector]:
+        """The sentences' unit tf-idf vectors."""
+        return [self.vector(i) for i in range(len(self.sentences))]
+
+    def vector(self, i: int) -> Vector:
+        v = self._vectors.get(i)
+        if v is None:
+            v = self._vectors[i] = self.weights.vector(i)
+        return v
 
     def similarity(self, i: int, j: int) -> float:
         if i > j:
             i, j = j, i
         if 0 < j - i <= self.window:
-            return self.pair_sims.get(i * len(self.vectors) + j, 0.0)
-        return cosine(self.vectors[i], self.vectors[j])
+            return self.pair_sims.get(i * len(self.sentences) + j, 0.0)
+        return cosine(self.vector(i), self.vector(j))
 
 
 def cosine(a: Vector, b: Vector) -> float:
@@ -92,43 +162,9 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum([w * b[t] for t, w in a.items() if t in b])
 
 
-def tfidf_vectors(terms: Sequence[list[str]]) -> list[Vector]:
-    """Unit tf-idf vectors; idf is measured over the article's own sentences (LexRank's choice)."""
-    counts = []                                # term frequencies, in order of first occurrence
-    for ts in terms:
-        tf = dict.fromkeys(ts, 1)
-        counts.append(tf if len(tf) == len(ts) else Counter(ts))
-    df = Counter(chain.from_iterable(counts))
-    n = len(terms)
-    log = math.log
-    idf = {t: log((n + 1) / c) + 1.0 for t, c in df.items()}
-    sqrt = math.sqrt
-    vectors = []
-    for tf in counts:
-        xs = [c * idf[t] for t, c in tf.items()]
-        norm = sqrt(sum([x * x for x in xs])) or 1.0
-        vectors.append(dict(zip(tf, [x / norm for x in xs])))
-    return vectors
-
-
 def _scaled(values: list[float]) -> list[float]:
     top = max(values, default=0.0)
     return [v / top for v in values] if top > 0 else [0.0] * len(values)
-
-
-def _shared_postings(vectors: list[Vector]) -> list[tuple[list[int], list[float]]]:
-    """For each term found in two sentences or more: the sentences holding it and its weights there."""
-    postings: dict[str, tuple[list[int], list[float]]] = {}
-    get = postings.get
-    for i, v in enumerate(vectors):
-        for t, w in v.items():
-            p = get(t)
-            if p is None:
-                postings[t] = ([i], [w])
-            else:
-                p[0].append(i)
-                p[1].append(w)
-    return [p for p in postings.values() if len(p[0]) > 1]
 
 
 def _similar_pairs(shared: list[tuple[list[int], list[float]]], n: int, window: int) -> dict[int, float]:
@@ -147,6 +183,17 @@ def _similar_pairs(shared: list[tuple[list[int], list[float]]], n: int, window: 
                 k = base + j
                 acc[k] = get(k, 0.0) + x * ws[b]
     return acc
+
+
+def _similarity_to_first(shared: list[tuple[list[int], list[float]]], n: int) -> list[float]:
+    """Each sentence's cosine with the first one (0.0 for the first itself)."""
+    out = [0.0] * n
+    for ids, ws in shared:
+        if ids[0] == 0:
+            x = ws[0]
+            for j, w in zip(ids[1:], ws[1:]):
+                out[j] += x * w
+    return out
 
 
 def _centrality(shared: list[tuple[list[int], list[float]]], n: int) -> list[float]:
@@ -176,6 +223,20 @@ def _directed_centrality(sims: dict[int, float], n: int, threshold: float) -> tu
     return _scaled(forward), _scaled(backward)
 
 
+def _headline_overlap(head: Vector, tw: TermWeights) -> list[float]:
+    """Each sentence's cosine with the headline vector."""
+    idf = tw.idf
+    weighted = {t: w * idf[t] for t, w in head.items() if t in idf}
+    if not weighted:
+        return [0.0] * len(tw.counts)
+    out = []
+    for tf, norm in zip(tw.counts, tw.norms):
+        common = [c * weighted[t] for t, c in tf.items() if t in weighted] if len(tf) < len(weighted) else \
+            [w * tf[t] for t, w in weighted.items() if t in tf]
+        out.append(sum(common) / norm if common else 0.0)
+    return out
+
+
 def headline_vector(article: Article) -> Vector:
     parts = [span.text for span in (article.headline, article.standfirst) if span is not None]
     if not parts:
@@ -197,29 +258,30 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
     texts = [s.text for s in body]
     lowered = [t.lower() for t in texts]
     tokens, terms = tokens_and_terms(lowered)
-    vectors = tfidf_vectors(terms)
+    tw = term_weights(terms)
     n = len(body)
     # "[^\W_]+" words: a token with inner apostrophes ("don't") counts one word per part
     words = [len(ws) + _apostrophes(ws) for ws in tokens]
-    shared = _shared_postings(vectors)
     graph = only is None or "forward" in only or "backward" in only
-    sims = _similar_pairs(shared, n, window) if graph else {}
+    sims = _similar_pairs(tw.shared, n, window) if graph else {}
     forward, backward = _directed_centrality(sims, n, threshold) if graph else ([], [])
-    head = headline_vector(article)
-    lead_vec = head or (vectors[0] if vectors else {})
-    headline = [cosine(v, lead_vec) for v in vectors]
-    if not head and n:
-        headline[0] = 0.0     # no headline: the first sentence stands in for it, but not for itself
+
     noncontent = noncontent_pattern().search_lower
+
+    def headline() -> list[float]:
+        head = headline_vector(article)
+        # no headline: the first sentence stands in for it, but not for itself
+        return _headline_overlap(head, tw) if head else _similarity_to_first(tw.shared, n)
+
     makers: dict[str, Callable[[], list[float]]] = {
         "lead": lambda: [1.0 / (i + 1) for i in range(n)],
         "first": lambda: [1.0 if i == 0 else 0.0 for i in range(n)],
-        "centrality": lambda: _scaled([max(0.0, c) for c in _centrality(shared, n)]),
+        "centrality": lambda: _scaled([c if c > 0.0 else 0.0 for c in _centrality(tw.shared, n)]),
         "forward": lambda: forward,
         "backward": lambda: backward,
-        "headline": lambda: headline,
-        "short": lambda: [max(0.0, (short_words - w) / short_words) for w in words],
-        "long": lambda: [max(0.0, (w - long_words) / long_words) for w in words],
+        "headline": headline,
+        "short": lambda: [(short_words - w) / short_words if w < short_words else 0.0 for w in words],
+        "long": lambda: [(w - long_words) / long_words if w > long_words else 0.0 for w in words],
         "quote": lambda: [1.0 if _OPEN_QUOTE.match(t) else 0.5 if _QUOTED.search(t) else 0.0 for t in texts],
         "question": lambda: [1.0 if t.rstrip("\"'”’ ").endswith("?") else 0.0 for t in texts],
         "noncontent": lambda: [1.0 if noncontent(t) else 0.0 for t in lowered],
@@ -227,7 +289,7 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
         "numbers": lambda: [1.0 if _DIGITS.search(t) else 0.0 for t in texts],
     }
     cols = {name: make() for name, make in makers.items() if only is None or name in only}
-    return SentenceFeatures(list(body), vectors, words, cols, window if graph else 0, sims)
+    return SentenceFeatures(list(body), tw, words, cols, window if graph else 0, sims)
 
 
 def _apostrophes(tokens: list[str]) -> int:
