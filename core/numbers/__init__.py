@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from article_facts.core.models import Article, Fact
-from article_facts.core.numbers.candidates import number_sentences
+from article_facts.core.numbers.candidates import ascii_words, number_sentences
 from article_facts.core.numbers.grammar import find_mentions, grammar, join_ranges, word_starts
 from article_facts.core.rules import Window, load_rules
 
@@ -21,7 +21,8 @@ def extract(article: Article, context) -> list[Fact]:
     ruleset = load_rules(tuple(getattr(options, "rules_files", ()) or ()))
     text = article.text
     g = grammar()
-    candidates = number_sentences(text, article.sentences, g.number_words)
+    data = ascii_words(text)
+    candidates = number_sentences(text, article.sentences, g.number_words, data)
     if not candidates:
         return []
     rev = text[::-1]
@@ -40,7 +41,9 @@ def extract(article: Article, context) -> list[Fact]:
             found = find_mentions(text, s, e, rev)
             return found[0] if found else None
 
-        window = Window(text, rev, lo, hi, parse, set(_WORD.findall(text[lo:hi].lower())))
+        plan = None if data is None else ruleset.plan_ascii(data[lo + 1:hi + 1].split())
+        words = set(_WORD.findall(text[lo:hi].lower())) if plan is None else None
+        window = Window(text, rev, lo, hi, parse, words, plan)
         matches, claimed = ruleset.match_multi(mentions, window)
         rest = join_ranges(text, rev, [m for i, m in enumerate(mentions) if i not in claimed])
         for mention in rest:

@@ -39,20 +39,30 @@ def _word_finder(number_words: frozenset) -> re.Pattern | None:
     return re.compile((" " + alternation(number_words) + "(?= )").encode("ascii"))
 
 
-def _word_positions(text: str, number_words: frozenset) -> list[int] | None:
-    """Where the number words stand as whole ASCII words (ascending); None when the fast way does not apply
-    (lowercasing changes the text's length, or a number word is not plain ASCII)."""
-    finder = _word_finder(number_words)
+def ascii_words(text: str) -> bytes | None:
+    """The lowercased text as bytes, a space before it and after it, with every character that is not an ASCII
+    letter, digit or "_" turned into a space: its words are the text's ASCII words, at their offsets + 1.
+    None when lowercasing changes the text's length (offsets would not line up)."""
     low = text.lower()
-    if finder is None or len(low) != len(text):
+    if len(low) != len(text):
         return None
-    data = b" " + low.encode("ascii", "replace").translate(_ASCII_WORDS) + b" "
-    return [m.start() for m in finder.finditer(data)]      # one leading space: offsets are the text's
+    return b" " + low.encode("ascii", "replace").translate(_ASCII_WORDS) + b" "
 
 
-def number_sentences(text: str, sentences: Sequence, number_words: frozenset | None) -> list[tuple[object, list[int] | None]]:
+def _word_positions(data: bytes | None, number_words: frozenset) -> list[int] | None:
+    """Where the number words stand as whole ASCII words (ascending); None when the fast way does not apply
+    (no ``ascii_words``, or a number word is not plain ASCII)."""
+    finder = _word_finder(number_words)
+    if finder is None or data is None:
+        return None
+    return [m.start() for m in finder.finditer(data)]      # the leading space: offsets are the text's
+
+
+def number_sentences(text: str, sentences: Sequence, number_words: frozenset | None,
+                     data: bytes | None = None) -> list[tuple[object, list[int] | None]]:
     """The sentences with a digit or a number word, each with where its number words start (empty: none,
-    so no word number can be in it; None: not known, look everywhere)."""
+    so no word number can be in it; None: not known, look everywhere). ``data``: ``ascii_words(text)``
+    when the caller has it."""
     if number_words is None:
         return [(s, None) for s in sentences]
     starts = [s.start for s in sentences]
@@ -69,7 +79,7 @@ def number_sentences(text: str, sentences: Sequence, number_words: frozenset | N
             pos = ends[i]
         else:                               # a digit outside every sentence: go on from the next one
             pos = starts[i + 1] if i + 1 < len(starts) else size
-    positions = _word_positions(text, number_words)
+    positions = _word_positions(ascii_words(text) if data is None else data, number_words)
     if positions is None or _FOLD.search(text):     # "ſix" is still "six" to the grammar: look everywhere
         worded = {i for i, s in enumerate(sentences)
                   if not number_words.isdisjoint(_WORD.findall(text[s.start:s.end].lower()))}

@@ -60,22 +60,25 @@ class Window:
         return len(self.text)
 
 
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "currency": lambda m: bool(m.currency), "no_currency": lambda m: not m.currency,
+    "value": lambda m: m.value is not None, "range": lambda m: m.qualifier == "range",
+    "not_range": lambda m: m.qualifier != "range", "vague": lambda m: m.vague, "not_vague": lambda m: not m.vague,
+    "fraction": lambda m: m.fraction is not None, "not_fraction": lambda m: m.fraction is None,
+    "not_year": lambda m: not m.year_like,
+}
+
+
 def _meets(rule: Rule, m: NumberMention) -> bool:
     for req in rule.requires:
-        ok = {
-            "currency": bool(m.currency), "no_currency": not m.currency, "value": m.value is not None,
-            "range": m.qualifier == "range", "not_range": m.qualifier != "range", "vague": m.vague,
-            "not_vague": not m.vague, "fraction": m.fraction is not None, "not_fraction": m.fraction is None,
-            "not_year": not m.year_like,
-        }[req]
-        if not ok:
+        if not _CHECKS[req](m):
             return False
     return True
 
 
 def _try(rule: Rule, m: NumberMention, w: Window):
     """(before match, forward match) when the rule fits around mention ``m``, else None."""
-    if not _meets(rule, m):
+    if rule.requires and not _meets(rule, m):
         return None
     before = None
     if rule.before is not None:
@@ -206,6 +209,9 @@ class RuleSet:
                     need |= bits[words]
                 self._rule_bits[id(rule)] = need
         self._trigger_words = frozenset(self._word_bits)
+        self._ascii_bits = {w.encode("ascii"): b for w, b in self._word_bits.items()} \
+            if all(w.isascii() for w in self._word_bits) else None
+        self._ascii_words = frozenset(self._ascii_bits or ())
         self._plans: dict[int, Plan] = {}
         self._full = Plan(self.multi, self.single, self.fallback)
 
@@ -217,6 +223,19 @@ class RuleSet:
         have = 0
         for word in self._trigger_words.intersection(words):
             have |= self._word_bits[word]
+        return self._plan_for(have)
+
+    def plan_ascii(self, words) -> Plan | None:
+        """``plan`` from a sentence's lowercased ASCII words as bytes (words with other characters may come
+        split at them); None when some trigger word is not ASCII."""
+        if self._ascii_bits is None:
+            return None
+        have = 0
+        for word in self._ascii_words.intersection(words):
+            have |= self._ascii_bits[word]
+        return self._plan_for(have)
+
+    def _plan_for(self, have: int) -> Plan:
         plan = self._plans.get(have)
         if plan is None:
             def fits(rule: Rule) -> bool:
