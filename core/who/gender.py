@@ -46,8 +46,18 @@ def _any_case(word: str) -> str:
 
 
 def _pronoun_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(_any_case(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+    """The pronouns as whole words. The pattern opens on their first letters so that a search skips other text
+    fast: ``[hHsS](?<![\w'’-].)(?:(?<=[hH])(?:[eE]|…)|(?<=[sS])(?:…))(?![\w'’-])``."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        by_first.setdefault(w[0], []).append(w[1:])
+    if not all("a" <= c <= "z" for c in by_first):
+        alternatives = "|".join(_any_case(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+        return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+    firsts = "".join(c + c.upper() for c in sorted(by_first))
+    branches = "|".join(f"(?<=[{c}{c.upper()}])(?:{'|'.join(_any_case(rest) for rest in rests)})"
+                        for c, rests in sorted(by_first.items()))
+    return re.compile(rf"[{firsts}](?<![\w'’-].)(?:{branches})(?![\w'’-])")
 
 
 def _names(name: str) -> frozenset[str]:
@@ -79,15 +89,27 @@ def _first_pronoun(c: GenderCues, text: str, start: int, stop: int) -> str | Non
 
 def of_name(name: str, titles: frozenset[str] = frozenset()) -> str | None:
     """Gender from the name alone: an honorific ("Mrs Rhodes") or a given name of one sex ("Karen Smith")."""
+    key = (name, titles)
+    memo = _NAME_MEMO
+    if key in memo:
+        return memo[key]
+    if len(memo) > 100_000:
+        memo.clear()
     c = cues()
+    found = None
     for word in name.split():
-        g = c.of_word(word)
-        if g:
-            return g
+        found = c.of_word(word)
+        if found:
+            break
         if word.rstrip(".") in titles:
             continue
-        return MALE if word in c.male_names else FEMALE if word in c.female_names else None
-    return None
+        found = MALE if word in c.male_names else FEMALE if word in c.female_names else None
+        break
+    memo[key] = found
+    return found
+
+
+_NAME_MEMO: dict[tuple[str, frozenset[str]], str | None] = {}
 
 
 def of_person(text: str, name: str, spans: list[tuple[int, int]], stops: list[int],
@@ -95,27 +117,37 @@ def of_person(text: str, name: str, spans: list[tuple[int, int]], stops: list[in
     """Gender of a person named ``name`` whose mentions are ``spans``; ``stops`` are the starts of all person
     mentions in the article, sorted (a pronoun after another person is named says nothing about this one)."""
     c = cues()
-    votes = {MALE: 0, FEMALE: 0}
+    male = female = 0
     by_name = of_name(name, titles)
     if by_name:
-        votes[by_name] += 1
+        male, female = (1, 0) if by_name == MALE else (0, 1)
+    size = len(text)
     for s, e in spans:
-        before = text[max(0, s - 25):s].split()
+        before = text[max(0, s - 25):s].rsplit(None, 1)
         if before:
             g = c.of_word(before[-1].strip(","))
             if g:
-                votes[g] += 2
+                if g == MALE:
+                    male += 2
+                else:
+                    female += 2
         g = of_name(text[s:e], titles)
         if g and g != by_name:
-            votes[g] += 1
+            if g == MALE:
+                male += 1
+            else:
+                female += 1
         k = bisect_left(stops, e)
-        stop = stops[k] if k < len(stops) else len(text)
+        stop = stops[k] if k < len(stops) else size
         first = text.find(".", e, e + 300)
         second = text.find(".", first + 1, first + 300) if first >= 0 else -1
         stop = min(stop, second if second >= 0 else e + 300)      # this sentence and the next
         g = _first_pronoun(c, text, e, stop)
         if g:
-            votes[g] += 1
-    if votes[MALE] == votes[FEMALE]:
+            if g == MALE:
+                male += 1
+            else:
+                female += 1
+    if male == female:
         return None
-    return MALE if votes[MALE] > votes[FEMALE] else FEMALE
+    return MALE if male > female else FEMALE
