@@ -82,14 +82,27 @@ def _regions(article: Article) -> Iterator[tuple[int | None, int, int]]:
 
 
 def _slots(g: Grammar, m: re.Match[str], group: str) -> dict[str, str]:
-    prefix = group + "_"
     out: dict[str, str] = {}
-    for name, captured in m.groupdict().items():
-        if captured is None or not name.startswith(prefix):
-            continue
-        slot = name[len(prefix):]
-        out[slot] = _normalise(g, slot.rstrip("0123456789"), captured)
+    for name, slot, table in _slot_groups(m.re, group):
+        captured = m.group(name)
+        if captured is not None:
+            out[slot] = _normalise(g, table, captured)
     return out
+
+
+_SLOT_GROUPS: dict[tuple[str, str], list[tuple[str, str, str]]] = {}      # keyed by the regex text: cheap to hash
+
+
+def _slot_groups(pattern: re.Pattern[str], group: str) -> list[tuple[str, str, str]]:
+    """A rule's slot groups in a compiled grammar: (group name, slot name, table name), in pattern order."""
+    key = (pattern.pattern, group)
+    found = _SLOT_GROUPS.get(key)
+    if found is None:
+        prefix = group + "_"
+        found = _SLOT_GROUPS[key] = [
+            (name, name[len(prefix):], name[len(prefix):].rstrip("0123456789"))
+            for name in pattern.groupindex if name.startswith(prefix)]
+    return found
 
 
 def _normalise(g: Grammar, slot: str, captured: str) -> str:

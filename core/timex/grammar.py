@@ -77,6 +77,11 @@ class _StartTable(dict):
         super().__init__()
         self.g = g
         self.ids = ids
+        wanted = set(ids)
+        # The words some of these rules can begin with (as bytes, digits as b"#"); None: any word may.
+        self.heads: frozenset[bytes] | None = (
+            None if not g.anywhere.isdisjoint(wanted) else
+            frozenset(w.encode("ascii") for w, rules in g.starts.items() if not rules.isdisjoint(wanted)))
 
     def __missing__(self, word: str) -> re.Pattern[str] | None:
         starting = self.g.starts.get(word, frozenset())

@@ -57,7 +57,8 @@ def matches(g: Grammar, view: WordView, lo: int, hi: int) -> Iterator[re.Match[s
         table = g.rules_at(trigger)
         since = max(done, tried.get(trigger, lo))
         tried[trigger] = end
-        for at, head in _heads_between(text, since, at_trigger) + [(at_trigger, trigger)]:
+        before = _heads_between(text, since, at_trigger) if _may_start(view, table.heads, since, at_trigger) else []
+        for at, head in before + [(at_trigger, trigger)]:
             sub = table[head if head in starts else ""]
             if sub is not None:
                 m = sub.match(text, at, hi)
@@ -90,6 +91,19 @@ def _triggers(g: Grammar, view: WordView, lo: int, hi: int) -> list[tuple[int, i
             i += len(run)
     found.sort()
     return found
+
+
+def _may_start(view: WordView, heads: frozenset[bytes] | None, since: int, at: int) -> bool:
+    """Whether one of the words just before offset at (from since) may begin one of the trigger's rules:
+    a quick look at the bytes, so that the words are tokenised only when one may."""
+    if since >= at:
+        return False
+    start = max(since, at - _WINDOW)
+    letters = view.letters[start:at].split()
+    digits = view.digits[start:at].split()
+    if heads is None or (start > since and len(letters) + len(digits) <= LOOK_BACK):
+        return True             # any word may, or the window may not reach LOOK_BACK words back
+    return bool(digits) and b"#" in heads or not heads.isdisjoint(letters)
 
 
 def _heads_between(text: str, since: int, at: int) -> list[tuple[int, str]]:
