@@ -23,7 +23,6 @@ from article_facts.core.resources import load_toml
 # as in 'deal. " Netanyahu'), whitespace, opening quotes/brackets, then the next visible character.
 _CANDIDATE = re.compile(
     r"(?P<punct>[.!?…]+)(?P<close>[\"'”’)\]]*(?:[ \t]+[\"”](?=\s))?)(?P<space>\s+)(?P<open>[\"'“‘(\[]*)(?P<next>\S)")
-_PREV_TOKEN = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"[\w'’.-]*")
 _INITIAL = re.compile(r"[A-Za-z]")
 _LINE = re.compile(r"[^\n]+")
@@ -105,9 +104,10 @@ def _is_boundary(text: str, m: re.Match[str], cursor: int, params: SegmentationP
     punct, closing, opening, nxt = m.group("punct", "close", "open", "next")
     if nxt.islower() or nxt in ",;:)]":
         return False
-    if _ALNUM.search(text, cursor, m.start()) is None:
+    at = m.start()
+    if cursor >= at or not (text[cursor].isalnum() or _ALNUM.search(text, cursor, at)):
         return False  # nothing but punctuation so far, as in '"... I know'
-    if _opens_quote(text, m.start()):
+    if _opens_quote(text, at):
         return False  # an ellipsis opening a quotation: 'He said: "... I think'
     if closing and not opening and any(q in closing for q in _QUOTES):
         said = _attribution().match(text, m.start("next"))
@@ -115,20 +115,27 @@ def _is_boundary(text: str, m: re.Match[str], cursor: int, params: SegmentationP
             return False  # '"Are we safe?" Mr Ali asked.'
     if punct != "." or closing:
         return True
-    prev = _PREV_TOKEN.search(text, max(0, m.start() - 40), m.start())
-    if prev is None:
+    token = _previous_token(text, at)
+    if token is None:
         return True
-    token = prev.group(1).lstrip("\"'“‘([").lower()
-    next_word = _NEXT_WORD.match(text, m.start("next")).group(0).lower()
+    token = token.lstrip("\"'“‘([").lower()
     if token in params.number_words:
         return not nxt.isdigit()
     if token in params.titles:
         return False
     if token in params.abbreviations or _DOTTED.fullmatch(token):
-        return next_word in params.starters
+        return _NEXT_WORD.match(text, m.start("next")).group(0).lower() in params.starters
     if len(token) == 1 and _INITIAL.fullmatch(token) and nxt.isupper():
         return False  # an initial: "John F. Kennedy"
     return True
+
+
+def _previous_token(text: str, i: int) -> str | None:
+    """The run of non-space characters ending at ``i`` (at most 40 characters back), or None."""
+    lo = i - 40 if i > 40 else 0
+    if i <= lo or text[i - 1].isspace():
+        return None
+    return text[lo:i].rsplit(None, 1)[-1]
 
 
 def _opens_quote(text: str, i: int) -> bool:
@@ -141,19 +148,28 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[t
     Line breaks always end a sentence: paragraphs never share one. A dateline opening a line is yielded
     as a span of its own.
     """
+    return iter(spans(text, start, end))
+
+
+def spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``split_spans`` as a list."""
     end = len(text) if end is None else end
     params = parameters()
+    candidates = _CANDIDATE.finditer
+    out: list[tuple[int, int]] = []
     for line in _LINE.finditer(text, start, end):
-        cursor = line.start()
-        dateline = match_dateline(text, cursor, line.end())
+        cursor, line_end = line.span()
+        dateline = match_dateline(text, cursor, line_end)
         if dateline is not None:
-            yield from _emit(text, dateline.start, dateline.end)
+            _emit(text, dateline.start, dateline.end, out)
             cursor = dateline.body_start
-        for m in _CANDIDATE.finditer(text, cursor, line.end()):
+        for m in candidates(text, cursor, line_end):
             if _is_boundary(text, m, cursor, params):
-                yield from _emit(text, cursor, m.start("space"))
-                cursor = m.end("space")
-        yield from _emit(text, cursor, line.end())
+                space_start, space_end = m.span("space")
+                _emit(text, cursor, space_start, out)
+                cursor = space_end
+        _emit(text, cursor, line_end, out)
+    return out
 
 
 def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -165,15 +181,15 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _emit(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
-    """Yield the stripped span unless it is empty or bare punctuation; drop Daily Mail ' . ' separators."""
+def _emit(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    """Add the stripped span unless it is empty or bare punctuation; drop Daily Mail ' . ' separators."""
     s, e = strip_span(text, s, e)
     if e - s >= 2 and text[s] == "." and text[s + 1].isspace():
         s, e = strip_span(text, s + 1, e)
     if e - s >= 2 and text[e - 1] == "." and text[e - 2].isspace():
         s, e = strip_span(text, s, e - 1)
-    if e > s and _ALNUM.search(text, s, e):
-        yield s, e
+    if e > s and (text[s].isalnum() or _ALNUM.search(text, s, e)):
+        out.append((s, e))
 
 
 def split(text: str) -> list[str]:

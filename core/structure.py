@@ -36,6 +36,7 @@ _DAILY_MAIL = re.compile(
     r"^(?:By \. (?P<name>.{2,120}?) \. )?(?:(?:PUBLISHED|Published): (?P<pub>[^|]{5,60}?) \| \. (?:UPDATED|Updated): [^.]{5,60}? \. |(?:Last updated at|UPDATED:) (?P<updated>[^.]{5,60}?) \. )")
 _DM_BY_ONLY = re.compile(r"^By \. (?P<name>[^.]{2,80}?) \. (?=\S)")
 _WORD = re.compile(r"\w+")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def read_header_date(text: str) -> tuple[str | None, str | None]:
 
 
 def _lines(text: str) -> list[Span]:
-    return [Span(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return [Span(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
 
 
 def _trim(text: str, s: int, e: int) -> Span:
@@ -157,13 +158,15 @@ def parse(text: str, title: str | None = None, published: str | None = None) -> 
     if body_lines:
         body_lines[0] = _strip_lead_markers(art, body_lines[0])
     sentences: list[Sentence] = []
+    boilerplate = _boilerplate().match
 
     def add(span: Span, para: int) -> None:
-        for s, e in segmentation.split_spans(text, span.start, span.end):
-            if is_boilerplate(text[s:e]):
-                art.boilerplate.append(Span(s, e, text[s:e]))
+        for s, e in segmentation.spans(text, span.start, span.end):     # spans come stripped
+            sentence = text[s:e]
+            if boilerplate(sentence):
+                art.boilerplate.append(Span(s, e, sentence))
             else:
-                sentences.append(Sentence(s, e, text[s:e], index=len(sentences), paragraph=para))
+                sentences.append(Sentence(s, e, sentence, index=len(sentences), paragraph=para))
 
     for role in ("headline", "standfirst"):
         span = getattr(art, role)
