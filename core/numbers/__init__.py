@@ -14,6 +14,12 @@ from article_facts.core.numbers.grammar import find_mentions, grammar, join_rang
 from article_facts.core.rules import Window, load_rules
 
 _WORD = re.compile(r"\w+")
+_TEN_DIGITS = re.compile(r"(?:\D*\d){10}")
+
+
+def _may_hold_phone(text: str, lo: int, hi: int, sentence: str) -> bool:
+    """Phone numbers are looked for in sentences with a "+", or a "-" and at least ten digits."""
+    return "+" in sentence or "-" in sentence and _TEN_DIGITS.match(text, lo, hi) is not None
 
 
 def extract(article: Article, context) -> list[Fact]:
@@ -33,7 +39,7 @@ def extract(article: Article, context) -> list[Fact]:
         mentions = find_mentions(text, lo, hi, rev, None if found is None else word_starts(text, rev, found))
         if not mentions:
             continue
-        blocked = [m.span() for m in phone.finditer(text, lo, hi)] if "-" in sentence.text or "+" in sentence.text else []
+        blocked = [m.span() for m in phone.finditer(text, lo, hi)] if _may_hold_phone(text, lo, hi, sentence.text) else []
         if blocked:
             mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in blocked)]
 

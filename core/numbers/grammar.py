@@ -88,7 +88,7 @@ class Grammar:
     def parse_words(self, text: str) -> float | None:
         """'twenty-eight thousand six hundred forty-two' -> 28642; 'a dozen' -> 12."""
         total, current, seen = 0.0, 0.0, False
-        for word in re.split(r"[\s-]+", text.lower()):
+        for word in _WORD_SPLIT.split(text.lower()):
             if word in ("and", "") or word == "a" and not seen:
                 if word == "a":
                     current = 1.0
@@ -202,6 +202,8 @@ def _number_words(*groups) -> frozenset | None:
 
 
 _WORD_RUN = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _SUFFIX = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
 _DIGIT = re.compile(r"\d")
@@ -349,7 +351,7 @@ def _mention(g: Grammar, text: str, rev: str, n: int, cs: int, ce: int, vague: s
         return None
     if _looks_like_name(g, text, rev, n, rpos, ce):
         return None
-    year_like = bool(digits and re.fullmatch(r"\d{4}", digits) and not glued_scale
+    year_like = bool(digits and _FOUR_DIGITS.fullmatch(digits) and not glued_scale
                      and g.year_range[0] <= value <= g.year_range[1])
     mention = Mention(cs, ce, cs, ce, _tidy(value), year_like=year_like)
     cur = g.currency_rev.match(rev, rpos) if digits else None

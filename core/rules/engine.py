@@ -299,15 +299,23 @@ class RuleSet:
 
     def _match_kinds(self, kinds, m: NumberMention, w: Window, first_only: bool = False) -> list[Match]:
         out: list[Match] = []
+        text, rev, n, hi = w.text, w.rev, len(w.text), w.hi
+        left, left_end, right = n - m.start, n - w.lo, m.end
         for kind, rules in kinds:
-            for rule in rules:
-                hit = _try(rule, m, w)
-                if hit is None:
+            for rule in rules:                      # _try, inlined: this loop is the engine's hot spot
+                if rule.requires and not _meets(rule, m):
                     continue
-                before, fwd = hit
+                before = rule.before
+                if before is not None:
+                    before = before.match(rev, left, left_end)
+                    if before is None:
+                        continue
+                fwd = rule.forward.match(text, right, hi)
+                if fwd is None:
+                    continue
                 fields = {k: _evaluate(v, rule, before, fwd, m, {rule.anchor: m}) for k, v in rule.fields.items()}
                 base = number_fields(m) if kind.number_fields else {}
-                out.append(Match(kind.kind, m.start, max(_trim(w.text, m.start, fwd.end("_end")), m.end),
+                out.append(Match(kind.kind, m.start, max(_trim(text, m.start, fwd.end("_end")), m.end),
                                  {**base, **kind.defaults, **fields}, rule.name, m))
                 break
             if first_only and out:
