@@ -179,3 +179,50 @@ def test_the_default_path_imports_neither_sumy_nor_nltk():
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "[]"
+
+
+PROMPTS_ARTICLE = textwrap.dedent("""\
+    Scroll down for video of the rescue on the harbour.
+
+    Lifeboat crews rescued four fishermen from a sinking trawler off Portmerrow on Sunday night. The trawler had lost power in a storm, the coastguard said.
+
+    Click here to read the coastguard's full statement on the rescue. All four men were taken to hospital and later released.
+
+    Pictured: the lifeboat returns to the harbour with the rescued crew. The trawler's owner said he would salvage the boat.
+
+    Follow her on Twitter at @harbourwatch for updates on the rescue. Storms are forecast to continue along the coast this week.
+    """)
+
+
+@pytest.mark.parametrize("text", [ARTICLE, PROMPTS_ARTICLE])
+@pytest.mark.parametrize("needed", [1, 2, 3, 5, 8])
+def test_deferred_penalty_keeps_the_first_picks_exact(text, needed):
+    """The non-content penalty is looked up only where it can matter; the picks equal those of a full ranking."""
+    from article_facts.core.summarizers import news
+
+    article = parse(text)
+    _, full_score, full = news.rank(article)                 # every penalty applied
+    _, score, order = news.rank(article, needed=needed)
+    assert order[:needed] == full[:needed]
+    assert [score[i] for i in order[:needed]] == [full_score[i] for i in full[:needed]]
+
+
+def test_similarity_graph_matches_plain_cosines():
+    article = parse()
+    body = [s for s in article.sentences if s.paragraph >= 0]
+    fs = features.extract(article, body, window=2)
+    vectors = fs.vectors
+    for i in range(len(body)):
+        for j in range(len(body)):
+            if i != j:
+                assert fs.similarity(i, j) == pytest.approx(features.cosine(vectors[i], vectors[j]), abs=1e-12)
+
+
+def test_centrality_is_similarity_to_the_rest_of_the_article():
+    article = parse()
+    body = [s for s in article.sentences if s.paragraph >= 0]
+    fs = features.extract(article, body)
+    vectors = fs.vectors
+    raw = [sum(features.cosine(v, w) for j, w in enumerate(vectors) if j != i) for i, v in enumerate(vectors)]
+    top = max(raw)
+    assert fs.columns["centrality"] == pytest.approx([r / top for r in raw], abs=1e-12)

@@ -134,6 +134,7 @@ class SentenceFeatures:
     columns: dict[str, list[float]] = field(default_factory=dict)
     window: int = 0
     pair_sims: dict[int, float] = field(default_factory=dict)
+    lowered: list[str] = field(default_factory=list)     # the sentences in lower case
     _vectors: dict[int, Vector] = field(default_factory=dict, repr=False)
 
     @property
@@ -289,7 +290,7 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
         "numbers": lambda: [1.0 if _DIGITS.search(t) else 0.0 for t in texts],
     }
     cols = {name: make() for name, make in makers.items() if only is None or name in only}
-    return SentenceFeatures(list(body), tw, words, cols, window if graph else 0, sims)
+    return SentenceFeatures(list(body), tw, words, cols, window if graph else 0, sims, lowered)
 
 
 def _apostrophes(tokens: list[str]) -> int:

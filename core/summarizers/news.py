@@ -73,16 +73,51 @@ def mmr_order(fs: feats.SentenceFeatures, score: list[float], picks: int, redund
 
 def rank(article: Article, cfg: Settings | None = None, needed: int | None = None,
          body: list[Sentence] | None = None) -> tuple[list, list[float], list[int]]:
-    """Body sentences, their scores and their preference order (exact for its first ``needed`` entries)."""
+    """Body sentences, their scores and their preference order (exact for its first ``needed`` entries).
+
+    With ``needed``, the non-content penalty is only looked up for the sentences that could still be picked
+    (see ``_penalise_candidates``); the other scores are then upper bounds.
+    """
     cfg = cfg or settings()
     body = article.body if body is None else body
     if not body:
         return body, [], []
+    penalty = cfg.weights.get(DEFERRED, 0.0) if needed is not None else 0.0
+    weights = {name: w for name, w in cfg.weights.items() if w and not (penalty < 0 and name == DEFERRED)}
     fs = feats.extract(article, body, window=cfg.window, threshold=cfg.threshold,
-                       long_words=cfg.long_words, short_words=cfg.short_words,
-                       only={name for name, w in cfg.weights.items() if w})
-    score = scores(fs, cfg.weights)
+                       long_words=cfg.long_words, short_words=cfg.short_words, only=set(weights))
+    score = scores(fs, weights)
+    if penalty < 0:
+        _penalise_candidates(fs, score, penalty, max(1, needed or 0), cfg.redundancy)
     return body, score, mmr_order(fs, score, cfg.mmr_picks, cfg.redundancy, needed)
+
+
+DEFERRED = "noncontent"      # a 0/1 penalty column worth computing only where it can change the summary
+
+
+def _penalise_candidates(fs: feats.SentenceFeatures, score: list[float], penalty: float, needed: int,
+                         redundancy: float) -> None:
+    """Apply the non-content penalty, best sentences first, until no other sentence can be among the picks.
+
+    ``score`` holds upper bounds (the penalty only lowers a score). Once ``needed`` penalised scores beat the
+    next upper bound by more than MMR's largest redundancy cost, no sentence from there on can be picked
+    while one of those remains, so its penalty cannot change the first ``needed`` picks.
+    """
+    flagged = feats.noncontent_pattern().search_lower
+    lowered = fs.lowered
+    margin = max(redundancy, 0.0) * (1 + 1e-9) + 1e-12     # a cosine may exceed 1 by a rounding error
+    best: list[float] = []                                  # the ``needed`` highest exact scores so far
+    for i in sorted(range(len(score)), key=score.__getitem__, reverse=True):
+        if len(best) == needed and best[0] - margin > score[i]:
+            break
+        if flagged(lowered[i]):
+            score[i] += penalty
+        if len(best) < needed:
+            best.append(score[i])
+            best.sort()
+        elif score[i] > best[0]:
+            best[0] = score[i]
+            best.sort()
 
 
 def summarize(article: Article, length: Length) -> list[SummarySentence]:
