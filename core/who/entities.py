@@ -10,6 +10,7 @@ Mentions of one entity are merged into one fact whose ``mentions`` list every sp
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from article_facts.core.models import Article, Fact
@@ -55,6 +56,9 @@ class Mention:
     kind: str | None
     strong: bool = False     # labelled by gazetteer, title or cue rather than by default
     venue: bool = False      # after "in"/"at", or a dateline's place: a place even in a sports story
+    weak_start: bool = False     # a lone word opening its sentence: maybe just a capitalised common word
+    prev: str = ""               # the word before, lower-cased (for mentions left to the document-level pass)
+    person_line: bool = False    # on a line that lists people ("Scorers : ...")
 
 
 @dataclass
@@ -77,6 +81,9 @@ def _tokens(text: str, base: int) -> list[_Tok]:
             word, end = word[:-2], end - 2
         append(_Tok(base + start, base + end, word, word.rstrip(".")))
     return out
+
+
+_UNSEEN = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +190,6 @@ class _Scanner:
         self.sports = bool(first and lex.sports_headline.match(first.text))
         self.clubs: set[str] = set()          # places seen standing for their club ("Leeds 2 Coventry 1")
         self.person_line = False              # the line being scanned lists people ("Scorers : ...")
-        self._dead_run = lex.memo("dead_run")
 
     def _written_lower(self, word: str) -> bool:
         """Whether the body also writes ``word`` in lower case, as a whole word ("Police" and "the police")."""
@@ -203,7 +209,6 @@ class _Scanner:
                          and not (word.isupper() and len(word) > 3 and word in lex.gazetteer_upper)
                          and (word.rstrip(".") in lex.titles or word.rstrip(".") in lex.not_names
                               or word.rstrip(".") in lex.demonyms))))
-        self._dead_run[run] = dead
         return dead
 
     # ------------------------------------------------------------------ groups
@@ -215,9 +220,8 @@ class _Scanner:
         full_text = self.text
         person_list_line = lex.person_list_line.match
         wire_dateline = lex.wire_dateline.match
-        dead = self._dead_run
-        runs: dict[str, _Run] = lex.memo("runs")                    # type: ignore[assignment]
-        last_token: dict[str, tuple] = lex.memo("last_token")       # type: ignore[assignment]
+        runs: dict[str, _Run | None] = lex.memo("runs")     # None: a run that never names anything
+        last_token: dict[str, tuple] = lex.memo("last_token")
         last_line = -1
         candidates = (_CANDIDATE if _PREFIXED.search(full_text) else _CAPITAL_CANDIDATE).finditer
         for sent in regions:
@@ -239,12 +243,12 @@ class _Scanner:
             base = sent.start
             for run in candidates(text, skip):
                 word = run.group()
-                if dead.get(word) or (word not in dead and self._is_dead(word)):
+                info = runs.get(word, _UNSEEN)
+                if info is _UNSEEN:
+                    info = runs[word] = None if self._is_dead(word) else _run(word, lex)
+                if info is None:
                     first_run = False
                     continue
-                info = runs.get(word)
-                if info is None:
-                    info = runs[word] = _run(word, lex)
                 gs = run.start()
                 at = base + gs
                 toks = [_Tok(at + a, at + b, w, wn) for a, b, w, wn in info.toks]
@@ -428,11 +432,8 @@ class _Scanner:
 
     def _pending(self, all_toks: list[_Tok], i: int, j: int, weak_start: bool) -> None:
         start, end = all_toks[i].start, all_toks[j - 1].end
-        m = Mention(start, end, self.text[start:end], None, False)
-        m.weak_start = weak_start  # type: ignore[attr-defined]
-        m.prev = all_toks[i - 1].text.lower() if i > 0 else ""  # type: ignore[attr-defined]
-        m.person_line = self.person_line  # type: ignore[attr-defined]
-        self.mentions.append(m)
+        self.mentions.append(Mention(start, end, self.text[start:end], None, False, False, weak_start,
+                                     all_toks[i - 1].text.lower() if i > 0 else "", self.person_line))
 
     # ------------------------------------------------------------------ document-level resolution
     def _resolve(self) -> None:
@@ -450,20 +451,20 @@ class _Scanner:
                     org_words.add(parts[0])
                     if len(parts) > 1:
                         org_words.add("".join(p[0] for p in parts if p[0].isupper()))
-        caps_elsewhere = {m.text for m in self.mentions if not getattr(m, "weak_start", False)}
+        caps_elsewhere = {m.text for m in self.mentions if not m.weak_start}
         for m in self.mentions:
             if m.kind:
                 continue
             words = m.text.split()
             if m.text in known:
                 m.kind = known[m.text]
-            elif getattr(m, "person_line", False) and not _LABEL_COLON.match(self.text, m.end):
+            elif m.person_line and not _LABEL_COLON.match(self.text, m.end):
                 m.kind = PERSON       # "Scorers : Ronaldo 23 , Pizzi 56"
             elif len(words) == 1 and m.text in person_words:
                 m.kind = PERSON
             elif len(words) == 1 and m.text in org_words:
                 m.kind = ORG
-            elif (getattr(m, "weak_start", False) and m.text not in caps_elsewhere
+            elif (m.weak_start and m.text not in caps_elsewhere
                   and (m.text.lower() in lex.common_words or self._written_lower(m.text))
                   and not _SAY_AFTER.match(self.text, m.end)) or _LABEL_COLON.match(self.text, m.end):
                 continue
@@ -477,7 +478,7 @@ class _Scanner:
                 m.kind = ORG
             elif _SAY_AFTER.match(self.text, m.end) or m.text in lex.surnames:
                 m.kind = PERSON
-            elif getattr(m, "prev", "") in lex.loc_prepositions:
+            elif m.prev in lex.loc_prepositions:
                 m.kind = LOC
             else:
                 m.kind = ORG
@@ -524,6 +525,7 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
     entities: list[_Entity] = []
     by_key: dict[tuple[str, str], _Entity] = {}
     people: list[tuple[_Entity, list]] = []     # each person with [words, length, words list] of its longest mention
+    longest: dict[int, list] = {}               # id(person) -> that same list
     org_heads: dict[str, _Entity] = {}          # first word or initials of an organisation's name -> the first such
     given = lexicon().hyphenated_given_name
     for words, m in sorted([(m.text.split(), m) for m in mentions], key=lambda wm: -len(wm[0])):
@@ -548,6 +550,7 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
                 entities.append(ent)
                 if m.kind == PERSON:
                     people.append((ent, [size, len(text), words]))
+                    longest[id(ent)] = people[-1][1]
             by_key[key] = ent
             if m.kind == ORG:
                 parts = key[1].split()
@@ -555,7 +558,7 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
                 org_heads.setdefault("".join(w[0] for w in parts if w[0].isupper()), ent)
         ent.mentions.append(m)
         if ent.kind == PERSON and len(ent.mentions) > 1:
-            best = next(b for p, b in people if p is ent)
+            best = longest[id(ent)]
             if (size, len(text)) > (best[0], best[1]):    # as _Entity.name: the first longest mention wins
                 best[:] = [size, len(text), words]
     return entities
@@ -571,17 +574,33 @@ def extract(article: Article, context) -> list[Fact]:
     clusters = _cluster(mentions)
     stops = sorted(m.start for ent in clusters if ent.kind == PERSON for m in ent.mentions)
     titles = lexicon().titles
+    text = article.text
+    sentences = article.sentences
+    sentence_starts = [s.start for s in sentences]
     for ent in clusters:
-        ent.mentions.sort(key=lambda m: m.start)
-        name = ent.name
-        anchor = next(m for m in ent.mentions if m.text == name)
-        facts.append(Fact(
-            kind=ent.kind, text=name, start=anchor.start, end=anchor.end, sentence=article.sentence_at(anchor.start),
-            attrs={"first_start": ent.mentions[0].start,
-                   "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ent.mentions]},
-        ))
+        ms = ent.mentions
+        ms.sort(key=_START)
+        anchor = ms[0]                    # as _Entity.name: the first longest mention
+        size = (len(anchor.text.split()), len(anchor.text))
+        for m in ms[1:]:
+            other = (len(m.text.split()), len(m.text))
+            if other > size:
+                anchor, size = m, other
+        name = anchor.text
+        k = bisect_right(sentence_starts, anchor.start) - 1
+        sentence = sentences[k].index if k >= 0 and anchor.start < sentences[k].end else None
+        attrs = {"first_start": ms[0].start, "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ms]}
         if ent.kind == PERSON:
-            facts[-1].attrs["gender"] = gender.of_person(
-                article.text, name, [(m.start, m.end) for m in ent.mentions], stops, titles)
-    facts.sort(key=lambda f: f.attrs["first_start"])
+            attrs["gender"] = gender.of_person(text, name, [(m.start, m.end) for m in ms], stops, titles)
+        facts.append(Fact(kind=ent.kind, text=name, start=anchor.start, end=anchor.end, sentence=sentence,
+                          attrs=attrs))
+    facts.sort(key=_FIRST_START)
     return facts
+
+
+def _START(m: Mention) -> int:
+    return m.start
+
+
+def _FIRST_START(f: Fact) -> int:
+    return f.attrs["first_start"]

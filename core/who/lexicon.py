@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from article_facts.core.resources import load_toml, load_wordlist, resource_text
 
@@ -52,9 +53,9 @@ class Lexicon:
     bracket_team_before: re.Pattern[str]
     hyphenated_given_name: re.Pattern[str]  # "Ki-moon" after a family name ("Ban Ki-moon")
     # Answers about single words, filled as the entity stage meets them (they depend on the lists only).
-    word_memo: dict[str, dict[str, bool]] = field(default_factory=dict, compare=False, repr=False)
+    word_memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
-    def memo(self, name: str) -> dict[str, bool]:
+    def memo(self, name: str) -> dict[str, Any]:
         """The memo table ``name``, emptied when it grows past a bound (a long batch meets many words)."""
         table = self.word_memo.get(name)
         if table is None or len(table) > _MEMO_LIMIT:
