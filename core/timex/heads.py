@@ -24,6 +24,8 @@ _SLOT = re.compile(r"<<([a-z_]+?)\d?>>")
 _STEP_LIMIT = 200_000
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT) + ((C.POSSESSIVE_REPEAT,) if hasattr(C, "POSSESSIVE_REPEAT") else ())
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_OPEN_END = object()                # end of a slot read on its own: where the rule's text goes on
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
 
 
 class _Anywhere(Exception):
@@ -37,6 +39,7 @@ class HeadReader:
     slot_regex: dict[str, str]                                # regex slots (may hold other slots)
     _names: list[str] = field(default_factory=list)
     _nodes: dict[str, list] = field(default_factory=dict)
+    _summaries: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
 
     def first_words(self, pattern: str) -> frozenset[str] | None:
         """The lower-cased first tokens a match of pattern can have ("#": digits), or None for any."""
@@ -132,6 +135,27 @@ class HeadReader:
             self._nodes[name] = nodes
         return nodes
 
+    def _summary(self, name: str) -> tuple[frozenset[str], frozenset[str]]:
+        """A slot read once for all the rules that open with it: the first words it completes, and the
+        letters it may end on with the word still open ("year" in "years"), "" if it may match nothing."""
+        summary = self._summaries.get(name)
+        if summary is None:
+            complete: set[str] = set()
+            open_ends: set[str] = set()
+            if name in self.tables:
+                for key in self.tables[name]:
+                    run = _LETTER_RUN.match(key)
+                    if run is None:
+                        _finish("", _kind(ord(key[0])), complete)
+                    elif run.end() == len(key):
+                        open_ends.add(key.lower())
+                    else:
+                        complete.add(run.group().lower())
+            else:
+                self._walk(self._slot_nodes(name) + [(_OPEN_END, open_ends)], 0, "", None, complete)
+            summary = self._summaries[name] = (frozenset(complete), frozenset(open_ends))
+        return summary
+
     def _walk(self, nodes, i: int, word: str, then, out: set[str]) -> None:
         """Follow every path through nodes[i:] and then the continuation until the first token is known."""
         while True:
@@ -148,9 +172,19 @@ class HeadReader:
                 continue
             op, av = nodes[i]
             i += 1
+            if op is _OPEN_END:
+                av.add(word)
+                return
             if op is C.LITERAL:
                 if _MARK <= av < _MARK + len(self._names):
-                    self._walk(self._slot_nodes(self._names[av - _MARK]), 0, word, (nodes, i, then), out)
+                    name = self._names[av - _MARK]
+                    if word:
+                        self._walk(self._slot_nodes(name), 0, word, (nodes, i, then), out)
+                        return
+                    complete, open_ends = self._summary(name)
+                    out.update(complete)
+                    for start in open_ends:
+                        self._walk(nodes, i, start, then, out)
                     return
                 kind = _kind(av)
                 if kind == "letter":
@@ -236,4 +270,4 @@ def _char_set(items) -> tuple[list[str], set[str]]:
                 letters.add(chr(code).lower())
             else:
                 kinds.add(kind)
-    return sorted(letters), kinds
+    return list(letters), kinds
