@@ -27,7 +27,6 @@ _ASCII_WORDS = bytes(c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32 f
 # The non-ASCII characters Python's case-insensitive matching takes for ASCII letters: "İ"/"ı" for "i",
 # "ſ" for "s", the Kelvin sign for "k" (tests/test_numbers_corpus.py checks the list against the re module).
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-_FOLD = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +79,7 @@ def number_sentences(text: str, sentences: Sequence, number_words: frozenset | N
         else:                               # a digit outside every sentence: go on from the next one
             pos = starts[i + 1] if i + 1 < len(starts) else size
     positions = _word_positions(ascii_words(text) if data is None else data, number_words)
-    if positions is None or _FOLD.search(text):     # "ſix" is still "six" to the grammar: look everywhere
+    if positions is None or any(c in text for c in FOLDS_TO_ASCII):     # "ſix" is still "six" to the grammar: look everywhere
         worded = {i for i, s in enumerate(sentences)
                   if not number_words.isdisjoint(_WORD.findall(text[s.start:s.end].lower()))}
         return [(sentences[i], None) for i in sorted(digits | worded)]

@@ -199,7 +199,8 @@ def compile_template(template: str, lists: dict[str, WordList], *, number_regex:
             parts.append(rf"(?:[^\s]+\s+){{0,{n}}}" if not reverse else rf"(?:[^\s]+\s+){{0,{n}}}")
             continue
         elif name == "mod":
-            body = rf"(?!{mod_stop}(?![\w'-]))[A-Za-z][\w.'&-]*(?<![.])"
+            # never ends inside a run of word characters: such a split only makes the engine backtrack
+            body = rf"(?!{mod_stop}(?![\w'-]))[A-Za-z][\w.'&-]*(?<![.])(?!(?<=\w)\w)"
             if reverse:
                 body = r"[\w.'&-]*[A-Za-z](?![\w'-])"
         elif name == "word":
