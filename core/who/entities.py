@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.who.lexicon import LOC, ORG, PERSON, Lexicon, lexicon
@@ -40,12 +41,14 @@ _ASCII_LETTERS = _ASCII_LOWER_STR | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
 
 
-@dataclass(slots=True, eq=False)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word. In a run, ``start`` and ``end`` are relative to the run's first character (the word before the run
+    has negative ones); in an all-capitals line they are offsets in the article."""
+
     start: int
     end: int
     text: str
-    norm: str = ""     # the word without its full stops ("Gen." -> "Gen"), as the word lists hold it
+    norm: str          # the word without its full stops ("Gen." -> "Gen"), as the word lists hold it
 
 
 @dataclass
@@ -91,7 +94,7 @@ class _Run:
     """A capitalised run's words (offsets relative to the run) and its name groups: (first, end, may_start) token
     index ranges, ``may_start`` when only punctuation precedes the group in the run."""
 
-    toks: tuple[tuple[int, int, str, str], ...]
+    toks: tuple[_Tok, ...]
     groups: tuple[tuple[int, int, bool], ...]
 
 
@@ -130,7 +133,7 @@ def _run(text: str, lex: Lexicon) -> _Run:
         groups.append((i, j + 1, may_start))
         may_start = False
         i = j + 1
-    return _Run(tuple((t.start, t.end, t.text, t.norm) for t in toks), tuple(groups))
+    return _Run(tuple(toks), tuple(groups))
 
 
 def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
@@ -190,6 +193,7 @@ class _Scanner:
         self.sports = bool(first and lex.sports_headline.match(first.text))
         self.clubs: set[str] = set()          # places seen standing for their club ("Leeds 2 Coventry 1")
         self.person_line = False              # the line being scanned lists people ("Scorers : ...")
+        self.at = 0                           # where the run being labelled starts in the article
 
     def _written_lower(self, word: str) -> bool:
         """Whether the body also writes ``word`` in lower case, as a whole word ("Police" and "the police")."""
@@ -221,7 +225,7 @@ class _Scanner:
         person_list_line = lex.person_list_line.match
         wire_dateline = lex.wire_dateline.match
         runs: dict[str, _Run | None] = lex.memo("runs")     # None: a run that never names anything
-        last_token: dict[str, tuple] = lex.memo("last_token")
+        last_token: dict[str, tuple] = lex.memo("last_token")  # the last word of the text before a run
         last_line = -1
         candidates = (_CANDIDATE if _PREFIXED.search(full_text) else _CAPITAL_CANDIDATE).finditer
         for sent in regions:
@@ -250,18 +254,16 @@ class _Scanner:
                     first_run = False
                     continue
                 gs = run.start()
-                at = base + gs
-                toks = [_Tok(at + a, at + b, w, wn) for a, b, w, wn in info.toks]
+                self.at = base + gs
+                toks = info.toks
                 if gs:
                     region = text.rfind(" ", 0, gs - 1) + 1 if gs > 1 else 0
                     prev = text[region:gs]
                     last = last_token.get(prev)
                     if last is None:
-                        found = _tokens(prev, 0)
-                        last = last_token[prev] = (found[-1].start, found[-1].end, found[-1].text, found[-1].norm) \
-                            if found else ()
-                    if last:
-                        toks.insert(0, _Tok(base + region + last[0], base + region + last[1], last[2], last[3]))
+                        found = _tokens(prev, region - gs)
+                        last = last_token[prev] = (found[-1],) if found else ()
+                    toks = last + toks
                 first = len(toks) - len(info.toks)
                 starts = first_run and not _HAS_ALNUM.search(text, 0, gs)
                 for i, j, may_start in info.groups:
@@ -282,22 +284,21 @@ class _Scanner:
     def _joined(self, a: _Tok, b: _Tok) -> bool:
         return self.text[a.end:b.start] == " "
 
-    def _span_text(self, toks: list[_Tok]) -> str:
-        return self.text[toks[0].start:toks[-1].end]
-
     def _label_group(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool) -> None:
         """Label the group ``all_toks[i:j]``; ``all_toks[i - 1]``, if any, is the word before it."""
         lex = self.lex
         text = self.text
-        start, end = all_toks[i].start, all_toks[j - 1].end
+        at = self.at
+        start, end = at + all_toks[i].start, at + all_toks[j - 1].end
         full = text[start:end]
         kind = lex.gazetteer.get(full) or (lex.gazetteer_upper.get(full) if full.isupper() and len(full) > 3 else None)
-        kind = self._club_kind(full, end, all_toks[i - 1].text if i else "", kind)
+        if kind == LOC or full in lex.sports_short_names:
+            kind = self._club_kind(full, end, all_toks[i - 1].text if i else "", kind)
         if kind:
             self._add(all_toks, i, j, kind, True)
             return
         titles = lex.titles
-        if all(t.norm in titles for t in all_toks[i:j]):
+        if all_toks[i].norm in titles and (j - i == 1 or all(t.norm in titles for t in all_toks[i + 1:j])):
             return          # titles alone ("Lt. Col.", "President") name nobody
         # leading words that are not part of a name: "The", "Angry", demonyms, titles
         not_names, demonyms = lex.not_names, lex.demonyms
@@ -310,7 +311,7 @@ class _Scanner:
             if wn in demonyms and several and last in lex.org_suffixes:
                 break       # "Serbian Democratic Party", "British Airways": the demonym is part of the name
             if (several and (wn in not_names or wn in demonyms or wn in titles)
-                    and text[all_toks[i + 1].start:end] in lex.gazetteer):
+                    and text[at + all_toks[i + 1].start:end] in lex.gazetteer):
                 titled = titled or wn in lex.title_heads
                 i += 1
                 break
@@ -345,7 +346,7 @@ class _Scanner:
             for k in range(i + 1, j):
                 wn = all_toks[k].norm
                 if wn in demonyms or (wn in not_names and wn not in lex.org_suffixes):
-                    if text[all_toks[i].start:end] not in lex.gazetteer:
+                    if text[at + all_toks[i].start:end] not in lex.gazetteer:
                         self._label_tokens(all_toks, i, k, titled, sentence_start)
                         self._label_group(all_toks, k, j, False)
                         return
@@ -353,7 +354,8 @@ class _Scanner:
 
     def _label_tokens(self, all_toks: list[_Tok], i: int, j: int, titled: bool, sentence_start: bool) -> None:
         lex = self.lex
-        start, end = all_toks[i].start, all_toks[j - 1].end
+        at = self.at
+        start, end = at + all_toks[i].start, at + all_toks[j - 1].end
         text = self.text[start:end]
         size = j - i
         first, last = all_toks[i].norm, all_toks[j - 1].norm
@@ -380,7 +382,7 @@ class _Scanner:
             if last in lex.loc_suffixes or (size > 2 and first in lex.loc_of_heads and second == "of"):
                 self._add(all_toks, i, j, LOC, True)
                 return
-            if first in lex.directions and self.text[all_toks[i + 1].start:end] in lex.gazetteer:
+            if first in lex.directions and self.text[at + all_toks[i + 1].start:end] in lex.gazetteer:
                 self._add(all_toks, i, j, LOC, True)
                 return
         if (i and all_toks[i - 1].text.lower() in lex.roles) or (size > 1 and first in lex.first_names):
@@ -388,7 +390,7 @@ class _Scanner:
             return
         if size > 1:
             gazetteer = lex.gazetteer
-            if gazetteer.get(self.text[start:all_toks[j - 2].end]) == LOC or gazetteer.get(first) == LOC:
+            if gazetteer.get(self.text[start:at + all_toks[j - 2].end]) == LOC or gazetteer.get(first) == LOC:
                 self._add(all_toks, i, j, ORG, False)      # "New York Yankees", "Bayern Munich"
                 return
         self._pending(all_toks, i, j, sentence_start and size == 1)
@@ -419,7 +421,7 @@ class _Scanner:
     def _add(self, all_toks: list[_Tok], i: int, j: int, kind: str, strong: bool) -> None:
         lex = self.lex
         text = self.text
-        start, end = all_toks[i].start, all_toks[j - 1].end
+        start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
         if all_toks[j - 1].text in lex.abbreviations and text[end:end + 1] == ".":
             end += 1          # "Acme Holdings Inc."
         if kind == LOC and text.startswith(lex.loc_lower_suffixes_after, end):
@@ -431,7 +433,7 @@ class _Scanner:
         self.mentions.append(Mention(start, end, text[start:end], kind, strong, venue))
 
     def _pending(self, all_toks: list[_Tok], i: int, j: int, weak_start: bool) -> None:
-        start, end = all_toks[i].start, all_toks[j - 1].end
+        start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
         self.mentions.append(Mention(start, end, self.text[start:end], None, False, False, weak_start,
                                      all_toks[i - 1].text.lower() if i > 0 else "", self.person_line))
 
