@@ -71,6 +71,9 @@ class Grammar:
     month_after: re.Pattern
     time_after: re.Pattern
     colon_time: re.Pattern
+    left: re.Pattern                 # the left-context tests at once (reversed text): groups minus, label, month,
+                                     # glued, cur, cur1 (after a space), qual, prev (the word before)
+    right: re.Pattern                # the right-context tests at once: groups colon, time, month
     phone: re.Pattern
     pronoun_one_rev: re.Pattern
     bad_suffixes: frozenset
@@ -139,23 +142,37 @@ def grammar() -> Grammar:
     forward_number = (r"(?:[a-z]+\s+){0,2}?[$£€]?\d[\d,.]*(?<![,.])(?:\s*(?:thousand|million|billion|k|m|bn)\b)?"
                       r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half)(?:[\s-]+[a-z]+)?")
     number_words = _number_words(words, mult, data["vague"], data["fractions"])
+    rev_of = {
+        "qualifier": r"\s*(?P<q>" + alternation(quals, reverse=True) + r")(?![\w])",
+        "currency": r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=len, reverse=True))
+                    + r")(?![A-Za-z$])",
+        "minus": r"[-\s]?(?:sunim\b|−)",
+        "glued": r"[\w&.-]{0,24}?[A-Za-z]",
+        "label": r"\s*(?:" + alternation(excl["labels"], reverse=True) + r")(?![\w])",
+        "month": r"(?:[-–]\d{1,2})?\s*" + alternation(excl["months"], reverse=True) + r"(?![\w])",
+    }
+    after_of = {
+        "colon": r"[:.]\d{2}\b",
+        "time": r"\s*" + time_alt + r"(?!\w)",
+        "month": r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt,
+    }
     return Grammar(
         data=data, digit_core=digit_core, word_core=word_core, word_values=words, multipliers=mult, glued_scales=glued,
         vague={k.lower(): tuple(v) for k, v in data["vague"].items()},
         fractions={k.lower(): v for k, v in data["fractions"].items()},
         qualifier_of=quals,
-        qualifier_rev=regex_cache.compile(r"\s*(?P<q>" + alternation(quals, reverse=True) + r")(?![\w])", re.I),
+        qualifier_rev=regex_cache.compile(rev_of["qualifier"], re.I),
         currency_of=currencies,
-        currency_rev=regex_cache.compile(
-            r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=len, reverse=True))
-            + r")(?![A-Za-z$])"),
-        minus_rev=regex_cache.compile(r"[-\s]?(?:sunim\b|−)", re.I),
-        glued_prefix_rev=regex_cache.compile(r"[\w&.-]{0,24}?[A-Za-z]"),
-        label_rev=regex_cache.compile(r"\s*(?:" + alternation(excl["labels"], reverse=True) + r")(?![\w])", re.I),
-        month_rev=regex_cache.compile(r"(?:[-–]\d{1,2})?\s*" + alternation(excl["months"], reverse=True) + r"(?![\w])", re.I),
-        month_after=regex_cache.compile(r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt, re.I),
-        time_after=regex_cache.compile(r"\s*" + time_alt + r"(?!\w)", re.I),
-        colon_time=regex_cache.compile(r"[:.]\d{2}\b"),
+        currency_rev=regex_cache.compile(rev_of["currency"]),
+        minus_rev=regex_cache.compile(rev_of["minus"], re.I),
+        glued_prefix_rev=regex_cache.compile(rev_of["glued"]),
+        label_rev=regex_cache.compile(rev_of["label"], re.I),
+        month_rev=regex_cache.compile(rev_of["month"], re.I),
+        month_after=regex_cache.compile(after_of["month"], re.I),
+        time_after=regex_cache.compile(after_of["time"], re.I),
+        colon_time=regex_cache.compile(after_of["colon"]),
+        left=regex_cache.compile(_left_context(rev_of)),
+        right=regex_cache.compile("".join(_probe(name, body) for name, body in after_of.items()), re.I),
         phone=regex_cache.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}\b"),
         pronoun_one_rev=regex_cache.compile(r"\s+" + alternation(excl["pronoun_one_after"], reverse=True) + r"(?![\w])", re.I),
         bad_suffixes=frozenset(s.lower() for s in excl["bad_suffixes"]),
@@ -170,6 +187,22 @@ def grammar() -> Grammar:
         number_words=number_words,
         words_back=regex_cache.compile(_words_back(_word_lead(number_words, mult, data["vague"], data["fractions"]))),
     )
+
+
+def _probe(name: str, body: str) -> str:
+    """``body`` tried where the pattern stands without consuming anything: group ``name`` holds its match."""
+    return f"(?:(?=(?P<{name}>{body}))|)"
+
+
+def _left_context(rev_of: dict[str, str]) -> str:
+    """Every left-context test of a number in one pattern on the reversed text (one call instead of eight):
+    each group holds what that test's own pattern would match there, or is unset."""
+    ci = {name: f"(?i:{body})" for name, body in rev_of.items()}
+    currency = rev_of["currency"].replace("(?P<c>", "(?:")
+    return ("".join(_probe(name, ci[name]) for name in ("minus", "label", "month"))
+            + _probe("glued", rev_of["glued"]) + _probe("cur", currency) + f"(?:(?= (?P<cur1>{currency}))|)"
+            + rf"(?:(?={ci['qualifier'].replace('(?P<q>', '(?P<qual>')})|)"
+            + r"(?:(?= (?P<prev>[A-Za-z][\w'-]*[A-Za-z])(?=[^\w]|$))|)")
 
 
 def _word_lead(number_words: frozenset | None, multipliers: dict, *phrase_groups) -> int:
@@ -320,6 +353,8 @@ def _mention(g: Grammar, text: str, rev: str, n: int, cs: int, ce: int, vague: s
             return None
         if words.lower() in g.multipliers:
             return None
+    left = g.left.match(rev, rpos)                   # every left-context test at once
+    currency_before = left.start("cur") >= 0
     # letters glued to the digits: a scale ("40bn"), a unit ("256GB") or a non-count ("82nd", "1990s")
     glued_scale = False
     if digits and ce < n and text[ce].isalpha():
@@ -330,7 +365,6 @@ def _mention(g: Grammar, text: str, rev: str, n: int, cs: int, ce: int, vague: s
         if scale is not None and not dscale:
             is_m = suffix == "m"
             follows = _NEXT_WORD.match(text, ce + len(suffix))
-            currency_before = g.currency_rev.match(rev, rpos)
             if not is_m or currency_before or (follows and follows.group(1)[0].islower()
                                                and text[ce + len(suffix)] == " "):
                 value *= scale
@@ -338,54 +372,58 @@ def _mention(g: Grammar, text: str, rev: str, n: int, cs: int, ce: int, vague: s
                 glued_scale = True
     # labels, years, times and dates
     if digits:
-        if g.colon_time.match(text, ce) and not glued_scale and "," not in digits and "." not in digits:
+        right = g.right.match(text, ce)
+        if right.start("colon") >= 0 and not glued_scale and "," not in digits and "." not in digits:
             return None
-        if g.time_after.match(text, ce):
+        if right.start("time") >= 0:
             return None
-        if g.month_rev.match(rev, rpos) or (g.month_after.match(text, ce) and value <= 31):
+        if left.start("month") >= 0 or (right.start("month") >= 0 and value <= 31):
             return None
-        glued = g.glued_prefix_rev.match(rev, rpos)
-        if glued and glued.group() and not g.currency_rev.match(rev, rpos) and not g.minus_rev.match(rev, rpos):
+        if left.start("glued") >= 0 and not currency_before and left.start("minus") < 0:
             return None
-    if g.label_rev.match(rev, rpos) and not g.currency_rev.match(rev, rpos):
+    if left.start("label") >= 0 and not currency_before:
         return None
-    if _looks_like_name(g, text, rev, n, rpos, ce):
+    if _looks_like_name(g, text, rev, left, ce):
         return None
     year_like = bool(digits and _FOUR_DIGITS.fullmatch(digits) and not glued_scale
                      and g.year_range[0] <= value <= g.year_range[1])
     mention = Mention(cs, ce, cs, ce, _tidy(value), year_like=year_like)
-    cur = g.currency_rev.match(rev, rpos) if digits else None
-    if cur is None and digits and rpos < n and rev[rpos] == " ":
-        cur = g.currency_rev.match(rev, rpos + 1)
-        if cur and cur.group("c")[::-1] not in ("US $", "US$", "HK $", "AU $", "NZ $", "S $") and len(cur.group("c")) < 3:
-            cur = None
-    if cur:
-        mention.currency = g.currency_of[cur.group("c")[::-1]]
-        mention.start = n - cur.end()
-        mention.year_like = False
-    minus = g.minus_rev.match(rev, n - mention.start)
-    if minus and digits:
-        mention.value = -mention.value
-        mention.start = n - minus.end()
-    _qualify(g, mention, rev, n)
+    if digits:
+        cur = "cur" if currency_before else None
+        if cur is None and left.start("cur1") >= 0:
+            found = left.group("cur1")
+            if found[::-1] in ("US $", "US$", "HK $", "AU $", "NZ $", "S $") or len(found) >= 3:
+                cur = "cur1"
+        if cur:
+            mention.currency = g.currency_of[left.group(cur)[::-1]]
+            mention.start = n - left.end(cur)
+            mention.year_like = False
+        minus = left.end("minus") if mention.start == cs else _end(g.minus_rev.match(rev, n - mention.start))
+        if minus >= 0:
+            mention.value = -mention.value
+            mention.start = n - minus
+    if mention.start == cs:
+        if left.start("qual") >= 0:
+            _qualified(g, mention, n, left.group("qual"), left.end("qual"))
+    else:
+        _qualify(g, mention, rev, n)
     return mention
 
 
-_PREV_WORD = re.compile(r" ([A-Za-z][\w'-]*[A-Za-z])(?=[^\w]|$)")
-_FOLLOW = re.compile(r"\s*([A-Za-z][\w'-]*)?")
-_SENTENCE_GAP = re.compile(r"\s*(?:[.!?:;\"“”(]|\n|$)")
+def _end(m: re.Match | None) -> int:
+    return -1 if m is None else m.end()
 
 
-def _looks_like_name(g: Grammar, text: str, rev: str, n: int, rpos: int, ce: int) -> bool:
+def _looks_like_name(g: Grammar, text: str, rev: str, left: re.Match, ce: int) -> bool:
     """'Apollo 11', 'Note 20 Ultra', '575 Wilbraham Road': a capitalised word (not the first of its sentence)
     right before the number, and no lowercase word or plural Title-Case noun ("Troops") after it."""
-    prev = _PREV_WORD.match(rev, rpos)
-    if not prev:
+    word = left.group("prev")
+    if word is None:
         return False
-    word = prev.group(1)[::-1]
+    word = word[::-1]
     if not word[0].isupper() or word.isupper() and len(word) <= 3 or word.lower() in g.qualifier_of:
         return False
-    if _SENTENCE_GAP.match(rev, prev.end()):                # sentence-initial capital: "About 70", "Only 5"
+    if _SENTENCE_GAP.match(rev, left.end("prev")):         # sentence-initial capital: "About 70", "Only 5"
         return False
     follow = _FOLLOW.match(text, ce).group(1)
     if follow is None:
@@ -393,12 +431,20 @@ def _looks_like_name(g: Grammar, text: str, rev: str, n: int, rpos: int, ce: int
     return follow[0].isupper() and not follow.endswith("s")
 
 
+_FOLLOW = re.compile(r"\s*([A-Za-z][\w'-]*)?")
+_SENTENCE_GAP = re.compile(r"\s*(?:[.!?:;\"“”(]|\n|$)")
+
+
 def _qualify(g: Grammar, mention: Mention, rev: str, n: int) -> None:
     q = g.qualifier_rev.match(rev, n - mention.start)
     if q:
-        mention.qualifier = g.qualifier_of[" ".join(q.group("q")[::-1].lower().split())]
-        mention.start = n - q.end("q")
-        mention.year_like = False
+        _qualified(g, mention, n, q.group("q"), q.end("q"))
+
+
+def _qualified(g: Grammar, mention: Mention, n: int, phrase: str, end: int) -> None:
+    mention.qualifier = g.qualifier_of[" ".join(phrase[::-1].lower().split())]
+    mention.start = n - end
+    mention.year_like = False
 
 
 def join_ranges(text: str, rev: str, mentions: list[Mention]) -> list[Mention]:
