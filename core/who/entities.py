@@ -77,12 +77,13 @@ class _Entity:
 def _tokens(text: str, base: int) -> list[_Tok]:
     out = []
     append = out.append
+    new = tuple.__new__           # _Tok(...) without the named tuple's Python-level constructor
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
         if word[-1] in "sS" and _POSSESSIVE_WORD.search(word):
             word, end = word[:-2], end - 2
-        append(_Tok(base + start, base + end, word, word.rstrip(".")))
+        append(new(_Tok, (base + start, base + end, word, word.rstrip("."))))
     return out
 
 
@@ -103,7 +104,7 @@ def _run(text: str, lex: Lexicon) -> _Run:
     family name ("Ban Ki-moon"), and connectors between capitalised words ("Bank of England")."""
     toks = _tokens(text, 0)
     n = len(toks)
-    name = [_is_cap(t.text) and t.text[0].isalpha() for t in toks]
+    name = [_is_name_word(t.text) for t in toks]
 
     def joined(a: int, b: int) -> bool:
         return text[toks[a].end:toks[b].start] == " "
@@ -168,6 +169,24 @@ def _is_cap(word: str) -> bool:
     return not _DIGIT_OR_LOWER_PART.search(word)
 
 
+def _is_cap_memo(word: str) -> bool:
+    """``_is_cap``, memoised per word."""
+    found = _CAPS.get(word)
+    if found is None:
+        if len(_CAPS) > 200_000:
+            _CAPS.clear()
+        found = _CAPS[word] = _is_cap(word)
+    return found
+
+
+_CAPS: dict[str, bool] = {}
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that can open or continue a name group: capitalised (``_is_cap``) with a letter first."""
+    return _is_cap_memo(word) and word[0].isalpha()
+
+
 def _is_all_caps_line(text: str) -> bool:
     raw = text.encode()      # UTF-8 keeps ASCII letters as single bytes: counting them in bytes is exact
     size = len(raw)
@@ -202,18 +221,21 @@ class _Scanner:
             seen = self._lower_seen[word] = _has_lower_word(self.body, word.lower())
         return seen
 
-    def _is_dead(self, run: str) -> bool:
-        """A one-word run that can never name anything, whatever surrounds it ("The", "He's", "Mr.", "British")."""
-        toks = _tokens(run, 0)
-        word = toks[0].text
-        lex = self.lex
-        dead = (all(not t.text[0].isalnum() for t in toks[1:])
-                and (not (_is_cap(word) and word[0].isalpha())
-                     or (word not in lex.gazetteer and word not in lex.sports_short_names
-                         and not (word.isupper() and len(word) > 3 and word in lex.gazetteer_upper)
-                         and (word.rstrip(".") in lex.titles or word.rstrip(".") in lex.not_names
-                              or word.rstrip(".") in lex.demonyms))))
-        return dead
+    def _run(self, text: str) -> _Run | None:
+        """The run's words and name groups, or None for a run that can never name anything, whatever surrounds
+        it: no name group, or one word that is a title, a demonym or not a name ("The", "He's", "Mr.", "British")."""
+        run = _run(text, self.lex)
+        if not run.groups:
+            return None
+        toks = run.toks
+        if run.groups == ((0, 1, True),) and all(not t.text[0].isalnum() for t in toks[1:]):
+            lex = self.lex
+            word, norm = toks[0].text, toks[0].norm
+            if (word not in lex.gazetteer and word not in lex.sports_short_names
+                    and not (word.isupper() and len(word) > 3 and word in lex.gazetteer_upper)
+                    and (norm in lex.titles or norm in lex.not_names or norm in lex.demonyms)):
+                return None
+        return run
 
     # ------------------------------------------------------------------ groups
     def scan(self) -> list[Mention]:
@@ -249,7 +271,7 @@ class _Scanner:
                 word = run.group()
                 info = runs.get(word, _UNSEEN)
                 if info is _UNSEEN:
-                    info = runs[word] = None if self._is_dead(word) else _run(word, lex)
+                    info = runs[word] = self._run(word)
                 if info is None:
                     first_run = False
                     continue
@@ -265,7 +287,7 @@ class _Scanner:
                         last = last_token[prev] = (found[-1],) if found else ()
                     toks = last + toks
                 first = len(toks) - len(info.toks)
-                starts = first_run and not _HAS_ALNUM.search(text, 0, gs)
+                starts = first_run and (gs == 0 or not _HAS_ALNUM.search(text, 0, gs))
                 for i, j, may_start in info.groups:
                     self._label_group(toks, i + first, j + first, starts and may_start)
                 first_run = False
@@ -339,7 +361,7 @@ class _Scanner:
         if titled:   # "Secretary of Defense Robert Gates": drop the rest of the title
             while j - i > 2 and all_toks[i].text in ("of", "for"):
                 i += 2
-        if i >= j or not _is_cap(all_toks[i].text):
+        if i >= j or not _is_cap_memo(all_toks[i].text):
             return
         # a demonym, title or common word inside the group splits it
         if last not in lex.org_suffixes:
