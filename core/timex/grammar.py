@@ -123,9 +123,45 @@ def _trigger_words(key: str) -> list[str]:
     return ["#" if t[0].isdigit() else t for t in tokens[-1:]]
 
 
-def _alternation(words: list[str]) -> str:
-    # Longest first, so that "a few" wins over "a"; spaces match any run of blanks.
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], case_sensitive: bool = False) -> str:
+    """A table's words as one regex; spaces match any run of blanks. Written as a trie ("a(?:bout|lmost)"),
+    so that the engine follows only the words that share what it has read, rather than trying each word."""
+    try:
+        return _trie(words, case_sensitive)
+    except ValueError:
+        # Longest first, so that "a few" wins over "a".
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_END = ""
+
+
+def _trie(words: list[str], case_sensitive: bool) -> str:
+    """The trie regex: at each node longer words are tried before the word that ends there, the order in
+    which a longest-first alternation tries the words that match at one place (they are prefixes of each
+    other). Raises ValueError where two branches could read the same text (letters that differ only in
+    case, unless the table is always read case-sensitively; other than ASCII or plain spaces)."""
+    root: dict = {}
+    for word in words:
+        if not word.isascii() or any(c.isspace() and c != " " for c in word) or not word:
+            raise ValueError(word)
+        node = root
+        for c in word:
+            node = node.setdefault(r"\s+" if c == " " else re.escape(c), {})
+        node[_END] = {}
+    return _emit(root, case_sensitive)
+
+
+def _emit(node: dict, case_sensitive: bool) -> str:
+    branches = [atom + _emit(child, case_sensitive) for atom, child in node.items() if atom != _END]
+    if not case_sensitive and len({atom.lower() for atom in node}) < len(node):
+        raise ValueError("branches differ only in case")
+    if not branches:
+        return ""
+    if len(branches) == 1 and _END not in node:
+        return branches[0]
+    body = "|".join(branches)
+    return f"(?:{body})?" if _END in node else f"(?:{body})"
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +175,7 @@ def grammar() -> Grammar:
     # alternation at once ("2015" against the number words) instead of trying each word.
     slot_regex: dict[str, str] = {}
     for name, entries in tables.items():
-        alt = _alternation(list(entries))
+        alt = _alternation(list(entries), name in sensitive)
         guard = lookahead({key[0] for key in entries}) if all(entries) else ""
         slot_regex[name] = f"(?-i:{guard}(?:{alt}))" if name in sensitive else f"(?:{guard}(?:{alt}))"
     for name, regex in data["slots"].items():
