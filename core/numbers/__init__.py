@@ -14,7 +14,7 @@ from article_facts.core.numbers.grammar import find_mentions, grammar, join_rang
 from article_facts.core.rules import Window, load_rules
 
 _WORD = re.compile(r"\w+")
-_TEN_DIGITS = re.compile(r"(?:\D*\d){10}")
+_TEN_DIGITS = re.compile(r"(?:\D*+\d){10}")
 
 
 def _may_hold_phone(text: str, lo: int, hi: int, sentence: str) -> bool:
@@ -36,7 +36,7 @@ def extract(article: Article, context) -> list[Fact]:
     facts: list[Fact] = []
     for sentence, found in candidates:
         lo, hi = sentence.start, sentence.end
-        mentions = find_mentions(text, lo, hi, rev, None if found is None else word_starts(text, rev, found))
+        mentions = find_mentions(text, lo, hi, rev, word_starts(text, rev, found) if found else found)
         if not mentions:
             continue
         blocked = [m.span() for m in phone.finditer(text, lo, hi)] if _may_hold_phone(text, lo, hi, sentence.text) else []

@@ -18,6 +18,7 @@ from typing import Sequence
 from article_facts.core.rules.templates import alternation
 
 _DIGITS = re.compile(r"\d")
+_ASCII_DIGITS = re.compile(r"[0-9]")
 _WORD = re.compile(r"\w+")
 # ASCII letters, digits and "_" stay; every other byte (and "?", which stands for any non-ASCII character
 # after encoding) becomes a space, so the words of the result are the text's ASCII word runs.
@@ -68,8 +69,9 @@ def number_sentences(text: str, sentences: Sequence, number_words: frozenset | N
     ends = [s.end for s in sentences]
     digits: set[int] = set()
     pos, size = 0, len(text)
+    digit = _ASCII_DIGITS if text.isascii() else _DIGITS     # the same in ASCII text, and a little faster
     while pos < size:                       # one search per sentence with a digit
-        found = _DIGITS.search(text, pos)
+        found = digit.search(text, pos)
         if found is None:
             break
         i = bisect_right(starts, found.start()) - 1

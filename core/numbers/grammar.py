@@ -20,7 +20,7 @@ from article_facts.core.rules.templates import alternation as _prefix_tree, trig
 GRAMMAR_FILE = "rules/grammar/numbers.toml"
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One number as written. ``start``/``end`` cover qualifier, currency and number; ``core_*`` the number."""
 

@@ -60,18 +60,9 @@ class Window:
         return len(self.text)
 
 
-_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "currency": lambda m: bool(m.currency), "no_currency": lambda m: not m.currency,
-    "value": lambda m: m.value is not None, "range": lambda m: m.qualifier == "range",
-    "not_range": lambda m: m.qualifier != "range", "vague": lambda m: m.vague, "not_vague": lambda m: not m.vague,
-    "fraction": lambda m: m.fraction is not None, "not_fraction": lambda m: m.fraction is None,
-    "not_year": lambda m: not m.year_like,
-}
-
-
 def _meets(rule: Rule, m: NumberMention) -> bool:
-    for req in rule.requires:
-        if not _CHECKS[req](m):
+    for check in rule.checks:
+        if not check(m):
             return False
     return True
 
@@ -113,16 +104,38 @@ def _evaluate(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, Any]
     return None
 
 
+_PARSED: dict[str, tuple[str, Any]] = {}
+
+
+def _parse(spec: str) -> tuple[str, Any]:
+    """A field's text, read once: ("attr", name) for "@name", ("sum", tokens) for "{from} - {change}",
+    ("ref", name) for "{name}", ("const", text) otherwise."""
+    parsed = _PARSED.get(spec)
+    if parsed is None:
+        tokens = spec.split()
+        ref = _REF.fullmatch(spec)
+        if spec.startswith("@"):
+            parsed = ("attr", spec[1:])
+        elif len(tokens) > 1 and all(t in "+-" for t in tokens[1::2]):
+            parsed = ("sum", tuple(tokens))
+        else:
+            parsed = ("ref", ref.group(1)) if ref else ("const", spec)
+        _PARSED[spec] = parsed
+    return parsed
+
+
 def _evaluate_one(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, Any]) -> Any:
     if not isinstance(spec, str):
         return spec
-    if spec.startswith("@"):
-        return getattr(mention, spec[1:], None)
-    tokens = spec.split()
-    if len(tokens) > 1 and all(t in "+-" for t in tokens[1::2]):     # "{from} - {change}"
+    op, arg = _parse(spec)
+    if op == "const":
+        return arg
+    if op == "attr":
+        return getattr(mention, arg, None)
+    if op == "sum":                                                   # "{from} - {change}"
         total = 0.0
         sign = 1
-        for i, tok in enumerate(tokens):
+        for i, tok in enumerate(arg):
             if i % 2:
                 sign = -1 if tok == "-" else 1
                 continue
@@ -131,10 +144,7 @@ def _evaluate_one(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, 
                 return None
             total += sign * val
         return int(total) if float(total).is_integer() else total
-    ref = _REF.fullmatch(spec)
-    if not ref:
-        return spec
-    name = ref.group(1)
+    name = arg
     if name in parts:
         part = parts[name]
         return None if part is None else part.value
@@ -313,10 +323,17 @@ class RuleSet:
                 fwd = rule.forward.match(text, right, hi)
                 if fwd is None:
                     continue
-                fields = {k: _evaluate(v, rule, before, fwd, m, {rule.anchor: m}) for k, v in rule.fields.items()}
-                base = number_fields(m) if kind.number_fields else {}
-                out.append(Match(kind.kind, m.start, max(_trim(text, m.start, fwd.end("_end")), m.end),
-                                 {**base, **kind.defaults, **fields}, rule.name, m))
+                parts = {rule.anchor: m}
+                fields = {k: _evaluate(v, rule, before, fwd, m, parts) for k, v in rule.fields.items()}
+                end = fwd.end("_end")
+                while end > right and text[end - 1].isspace():
+                    end -= 1
+                if kind.number_fields:
+                    fields = {"value": m.value, "low": m.low, "high": m.high, "qualifier": m.qualifier,
+                              **kind.defaults, **fields}
+                else:
+                    fields = {**kind.defaults, **fields}
+                out.append(Match(kind.kind, m.start, end, fields, rule.name, m))
                 break
             if first_only and out:
                 break

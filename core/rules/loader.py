@@ -6,14 +6,21 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from article_facts.core.rules import regex_cache, toml_cache
 from article_facts.core.rules.templates import (TemplateError, WordList, compile_template, deferred_alternation, norm,
                                                 render)
 
-REQUIREMENTS = frozenset({"currency", "no_currency", "value", "range", "vague", "not_vague", "fraction",
-                          "not_fraction", "not_year", "not_range"})
+# What a rule may require of its number (``requires = [...]``), and the test for each.
+CHECKS: dict[str, Callable[[Any], bool]] = {
+    "currency": lambda m: bool(m.currency), "no_currency": lambda m: not m.currency,
+    "value": lambda m: m.value is not None, "range": lambda m: m.qualifier == "range",
+    "not_range": lambda m: m.qualifier != "range", "vague": lambda m: m.vague, "not_vague": lambda m: not m.vague,
+    "fraction": lambda m: m.fraction is not None, "not_fraction": lambda m: m.fraction is None,
+    "not_year": lambda m: not m.year_like,
+}
+REQUIREMENTS = frozenset(CHECKS)
 _FIELD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _KIND = re.compile(r"[a-z][a-z0-9_]*$")
 RULE_KEYS = {"name", "description", "span", "before", "after", "requires", "fields", "emit"}
@@ -50,6 +57,11 @@ class Rule:
     @property
     def multi(self) -> bool:
         return bool(self.numbers)
+
+    @cached_property
+    def checks(self) -> tuple[Callable[[Any], bool], ...]:
+        """The tests of ``requires``."""
+        return tuple(CHECKS[name] for name in sorted(self.requires))
 
     @cached_property
     def before(self) -> re.Pattern | None:
