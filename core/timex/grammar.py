@@ -1,16 +1,19 @@
-"""The temporal tagger's rules, compiled from resources/timex into linear-time regexes, one per trigger word.
+"""The temporal tagger's rules, compiled from resources/timex into linear-time regexes, one per rule.
 
 A rule (rules.toml) is a regex with ``<<slot>>`` holes, a TIMEX3 type and a value template. A slot is either
-a vocabulary table (vocabulary.toml: surface word -> normalised value) or a named regex from [slots]. Rules
-are alternatives of one regex, tried in file order at each word start, so the earliest-starting match wins
-and, at the same start, the rule written first (the more specific one). Each trigger word's sub-regex (the
-rules that word can start or hold) is compiled the first time the word is seen, which keeps start-up short.
+a vocabulary table (vocabulary.toml: surface word -> normalised value, compiled as a trie) or a named regex
+from [slots]. Rules are tried in file order at each word start, as the alternatives of one regex would be,
+so the earliest-starting match wins and, at the same start, the rule written first (the more specific one).
+The rules are indexed by their trigger words (a month, a unit, a digit...) and by the words they can begin
+with (read from the patterns, see heads.py), so that a start is tried only with the rules that can match
+there; each rule's regex is compiled the first time it is needed, which keeps start-up short.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from article_facts.core.resources import resource_text
 from article_facts.core.rules import regex_cache, toml_cache
@@ -53,8 +56,8 @@ class Grammar:
 
     def rules_at(self, trigger: str) -> "_StartTable":
         """For a trigger key ("#" or a lower-case word), the table that gives, for the first word of a
-        candidate start ("" for a word no rule begins with), the regex of the trigger's rules that can
-        begin there, or None."""
+        candidate start ("" for a word no rule begins with), the match functions of the trigger's rules
+        that can begin there, in rule order."""
         table = self._at.get(trigger)
         if table is None:
             table = self._at[trigger] = _StartTable(self, self.index.get(trigger, ()))
@@ -71,7 +74,8 @@ class Grammar:
 
 
 class _StartTable(dict):
-    """start word -> sub-regex (or None), filled on first use, so only the pairs seen are compiled."""
+    """start word -> the match functions of the trigger's rules that can begin with it, in rule order (empty
+    if none); filled on first use, so only the rules seen are compiled."""
 
     def __init__(self, g: Grammar, ids: tuple[int, ...]) -> None:
         super().__init__()
@@ -83,15 +87,15 @@ class _StartTable(dict):
             None if not g.anywhere.isdisjoint(wanted) else
             frozenset(w.encode("ascii") for w, rules in g.starts.items() if not rules.isdisjoint(wanted)))
 
-    def __missing__(self, word: str) -> re.Pattern[str] | None:
+    def __missing__(self, word: str) -> tuple[Callable[..., re.Match[str] | None], ...]:
         starting = self.g.starts.get(word, frozenset())
-        ids = tuple(i for i in self.ids if i in starting or i in self.g.anywhere)
-        pattern = self[word] = _sub_master(self.g, ids) if ids else None
-        return pattern
+        found = self[word] = tuple(_rule_regex(self.g, i).match for i in self.ids
+                                   if i in starting or i in self.g.anywhere)
+        return found
 
 
-_SUB_CACHE: dict[tuple[int, ...], re.Pattern[str]] = {}
 _LEAD = r"(?<![\w'$£€#/.,-])(?i:"
+_SUB_CACHE: dict[tuple[int, ...], re.Pattern[str]] = {}
 _ESCAPE = re.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?[-a-z]+:|<<\w+>>")
 _DIGIT_SLOTS = frozenset({"year", "yy", "decadeyear", "day", "month_number", "hour", "minute", "number"})
 
@@ -101,6 +105,11 @@ def _sub_master(g: Grammar, ids: tuple[int, ...]) -> re.Pattern[str]:
     if pattern is None:
         pattern = _SUB_CACHE[ids] = regex_cache.compile(_LEAD + "|".join(g.parts[i] for i in ids) + ")")
     return pattern
+
+
+def _rule_regex(g: Grammar, i: int) -> re.Pattern[str]:
+    """One rule's regex: tried rule by rule, the rules of a start are each compiled once, and small."""
+    return _sub_master(g, (i,))
 
 
 def _rule_triggers(pattern: str, tables: dict[str, dict[str, str]], words: set[str]) -> set[str]:

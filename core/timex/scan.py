@@ -59,13 +59,22 @@ def matches(g: Grammar, view: WordView, lo: int, hi: int) -> Iterator[re.Match[s
         tried[trigger] = end
         before = _heads_between(text, since, at_trigger) if _may_start(view, table.heads, since, at_trigger) else []
         for at, head in before + [(at_trigger, trigger)]:
-            sub = table[head if head in starts else ""]
-            if sub is not None:
-                m = sub.match(text, at, hi)
+            rules = table[head if head in starts else ""]
+            if rules:
+                m = _first_match(rules, text, at, hi)
                 if m:
                     done = m.end()
                     yield m
                     break
+
+
+def _first_match(rules, text: str, at: int, hi: int) -> re.Match[str] | None:
+    """The first rule (in rule order) that matches at offset at: what one alternation of them would give."""
+    for match in rules:
+        m = match(text, at, hi)
+        if m:
+            return m
+    return None
 
 
 def _triggers(g: Grammar, view: WordView, lo: int, hi: int) -> list[tuple[int, int, str]]:
