@@ -15,7 +15,7 @@ from typing import Iterator
 from article_facts.core.timex.grammar import Grammar
 
 LOOK_BACK = 7           # words a time expression may hold before its trigger word ("each of the past three years")
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_TOKEN = re.compile(r"([A-Za-z]+)|(\d+)")
 _WINDOW = 80            # characters read back from a trigger to find its LOOK_BACK words (more if needed)
 _LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGIT_BYTES = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
@@ -59,22 +59,16 @@ def matches(g: Grammar, view: WordView, lo: int, hi: int) -> Iterator[re.Match[s
         tried[trigger] = end
         before = _heads_between(text, since, at_trigger) if _may_start(view, table.heads, since, at_trigger) else []
         for at, head in before + [(at_trigger, trigger)]:
-            rules = table[head if head in starts else ""]
-            if rules:
-                m = _first_match(rules, text, at, hi)
+            # The rules in rule order, the first match winning: what one alternation of them would give.
+            for match in table[head if head in starts else ""]:
+                m = match(text, at, hi)
                 if m:
-                    done = m.end()
-                    yield m
                     break
-
-
-def _first_match(rules, text: str, at: int, hi: int) -> re.Match[str] | None:
-    """The first rule (in rule order) that matches at offset at: what one alternation of them would give."""
-    for match in rules:
-        m = match(text, at, hi)
-        if m:
-            return m
-    return None
+            else:
+                continue
+            done = m.end()
+            yield m
+            break
 
 
 def _triggers(g: Grammar, view: WordView, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -122,7 +116,7 @@ def _heads_between(text: str, since: int, at: int) -> list[tuple[int, str]]:
         return []
     start = max(since, at - _WINDOW)
     while True:
-        words = [(m.start(), m.group()) for m in _TOKEN.finditer(text, start, at)]
+        words = list(_TOKEN.finditer(text, start, at))
         if len(words) > LOOK_BACK or start == since:
-            return [(i, "#" if w[0].isdigit() else w.lower()) for i, w in words[-LOOK_BACK:]]
+            return [(m.start(), "#" if m.lastindex == 2 else m.group().lower()) for m in words[-LOOK_BACK:]]
         start = max(since, start - 4 * _WINDOW)     # the first word read may be cut: read further back
