@@ -51,7 +51,7 @@ class _Tok(NamedTuple):
     norm: str          # the word without its full stops ("Gen." -> "Gen"), as the word lists hold it
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -213,6 +213,7 @@ class _Scanner:
         self.clubs: set[str] = set()          # places seen standing for their club ("Leeds 2 Coventry 1")
         self.person_line = False              # the line being scanned lists people ("Scorers : ...")
         self.at = 0                           # where the run being labelled starts in the article
+        self._plans: dict[str, tuple | None] = lex.memo("plans")   # group text -> _trim's answer, relative
 
     def _written_lower(self, word: str) -> bool:
         """Whether the body also writes ``word`` in lower case, as a whole word ("Police" and "the police")."""
@@ -319,10 +320,34 @@ class _Scanner:
         if kind:
             self._add(all_toks, i, j, kind, True)
             return
+        if sentence_start:
+            trimmed = self._trim(all_toks, i, j, True, start, end)
+        else:       # without the sentence-start test the words alone decide: once per distinct group
+            plan = self._plans.get(full, _UNSEEN)
+            if plan is _UNSEEN:
+                trimmed = self._trim(all_toks, i, j, False, start, end)
+                plan = self._plans[full] = trimmed and (trimmed[0] - i, trimmed[1], False, trimmed[3] and trimmed[3] - i)
+            trimmed = plan and (plan[0] + i, plan[1], False, plan[3] and plan[3] + i)
+        if not trimmed:
+            return
+        i, titled, sentence_start, split = trimmed
+        if split:
+            self._label_tokens(all_toks, i, split, titled, sentence_start)
+            self._label_group(all_toks, split, j, False)
+        else:
+            self._label_tokens(all_toks, i, j, titled, sentence_start)
+
+    def _trim(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool, start: int, end: int
+              ) -> tuple[int, bool, bool, int] | None:
+        """Drop the words of a group that are not part of its name; None when no name is left. Returns the
+        name's first word, whether a title preceded it, whether it still opens the sentence, and the word where
+        a demonym or common word splits it (0: none). Only the sentence-start test looks beyond the words."""
+        lex = self.lex
         titles = lex.titles
         if all_toks[i].norm in titles and (j - i == 1 or all(t.norm in titles for t in all_toks[i + 1:j])):
-            return          # titles alone ("Lt. Col.", "President") name nobody
+            return None         # titles alone ("Lt. Col.", "President") name nobody
         # leading words that are not part of a name: "The", "Angry", demonyms, titles
+        text, at = self.text, self.at
         not_names, demonyms = lex.not_names, lex.demonyms
         last = all_toks[j - 1].norm
         titled = False
@@ -362,17 +387,15 @@ class _Scanner:
             while j - i > 2 and all_toks[i].text in ("of", "for"):
                 i += 2
         if i >= j or not _is_cap_memo(all_toks[i].text):
-            return
+            return None
         # a demonym, title or common word inside the group splits it
         if last not in lex.org_suffixes:
             for k in range(i + 1, j):
                 wn = all_toks[k].norm
                 if wn in demonyms or (wn in not_names and wn not in lex.org_suffixes):
                     if text[at + all_toks[i].start:end] not in lex.gazetteer:
-                        self._label_tokens(all_toks, i, k, titled, sentence_start)
-                        self._label_group(all_toks, k, j, False)
-                        return
-        self._label_tokens(all_toks, i, j, titled, sentence_start)
+                        return i, titled, sentence_start, k
+        return i, titled, sentence_start, 0
 
     def _label_tokens(self, all_toks: list[_Tok], i: int, j: int, titled: bool, sentence_start: bool) -> None:
         lex = self.lex
@@ -474,7 +497,7 @@ class _Scanner:
                     parts = m.text.split()
                     org_words.add(parts[0])
                     if len(parts) > 1:
-                        org_words.add("".join(p[0] for p in parts if p[0].isupper()))
+                        org_words.add("".join([p[0] for p in parts if p[0].isupper()]))
         caps_elsewhere = {m.text for m in self.mentions if not m.weak_start}
         for m in self.mentions:
             if m.kind:
@@ -546,46 +569,50 @@ class _Scanner:
 
 
 def _cluster(mentions: list[Mention]) -> list[_Entity]:
-    entities: list[_Entity] = []
-    by_key: dict[tuple[str, str], _Entity] = {}
-    people: list[tuple[_Entity, list]] = []     # each person with [words, length, words list] of its longest mention
-    longest: dict[int, list] = {}               # id(person) -> that same list
-    org_heads: dict[str, _Entity] = {}          # first word or initials of an organisation's name -> the first such
-    given = lexicon().hyphenated_given_name
-    for words, m in sorted([(m.text.split(), m) for m in mentions], key=lambda wm: -len(wm[0])):
+    """Merge the mentions of one entity. Longer names are placed first; a shorter one joins a person whose name
+    ends with it ("Trump" -> "Donald Trump") or an organisation it opens or abbreviates ("UN")."""
+    same: dict[tuple[str, str], list[Mention]] = {}      # mentions of one kind and text (capitals folded)
+    for m in mentions:
         text = m.text
         key = (m.kind, text.upper() if text.isupper() else text)
-        ent = by_key.get(key)
+        group = same.get(key)
+        if group is None:
+            same[key] = [m]
+        else:
+            group.append(m)
+    entities: list[_Entity] = []
+    people: list[tuple[_Entity, list[str]]] = []    # each person with the words of its longest name
+    org_heads: dict[str, _Entity] = {}              # first word or initials of an organisation's name -> the first such
+    given = lexicon().hyphenated_given_name
+    for words, (kind, key), group in sorted([(g[0].text.split(), k, g) for k, g in same.items()], key=_FEWER_WORDS):
         size = len(words)
+        ent = None
+        if kind == PERSON:
+            for p, full in people:
+                if size < len(full) and full[-size:] == words:
+                    ent = p
+                    break
+                if size == 1 and len(full) >= 2 and words[0] == full[-2] and given.fullmatch(full[-1]):
+                    ent = p                         # "Ban" -> "Ban Ki-moon": the family name comes first
+                    break
+        elif kind == ORG:
+            if size == 1:
+                ent = org_heads.get(group[0].text)
         if ent is None:
-            if m.kind == PERSON:
-                for p, best in people:
-                    full = best[2]
-                    if size < len(full) and full[-size:] == words:
-                        ent = p
-                        break
-                    if size == 1 and len(full) >= 2 and words[0] == full[-2] and given.fullmatch(full[-1]):
-                        ent = p                         # "Ban" -> "Ban Ki-moon": the family name comes first
-                        break
-            elif m.kind == ORG and size == 1:
-                ent = org_heads.get(text)
-            if ent is None:
-                ent = _Entity(m.kind)
-                entities.append(ent)
-                if m.kind == PERSON:
-                    people.append((ent, [size, len(text), words]))
-                    longest[id(ent)] = people[-1][1]
-            by_key[key] = ent
-            if m.kind == ORG:
-                parts = key[1].split()
-                org_heads.setdefault(parts[0], ent)
-                org_heads.setdefault("".join(w[0] for w in parts if w[0].isupper()), ent)
-        ent.mentions.append(m)
-        if ent.kind == PERSON and len(ent.mentions) > 1:
-            best = longest[id(ent)]
-            if (size, len(text)) > (best[0], best[1]):    # as _Entity.name: the first longest mention wins
-                best[:] = [size, len(text), words]
+            ent = _Entity(kind)
+            entities.append(ent)
+            if kind == PERSON:
+                people.append((ent, words))
+        if kind == ORG:
+            parts = key.split()
+            org_heads.setdefault(parts[0], ent)
+            org_heads.setdefault("".join([w[0] for w in parts if w[0].isupper()]), ent)
+        ent.mentions.extend(group)
     return entities
+
+
+def _FEWER_WORDS(item: tuple) -> int:
+    return -len(item[0])
 
 
 def find_mentions(article: Article) -> list[Mention]:
