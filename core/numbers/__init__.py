@@ -51,7 +51,7 @@ def extract(article: Article, context) -> list[Fact]:
         words = set(_WORD.findall(text[lo:hi].lower())) if plan is None else None
         window = Window(text, rev, lo, hi, parse, words, plan)
         matches, claimed = ruleset.match_multi(mentions, window)
-        rest = join_ranges(text, rev, [m for i, m in enumerate(mentions) if i not in claimed])
+        rest = join_ranges(text, rev, [m for i, m in enumerate(mentions) if i not in claimed] if claimed else mentions)
         for mention in rest:
             matches.extend(ruleset.match_single(mention, window))
         for m in matches:

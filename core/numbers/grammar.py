@@ -275,7 +275,7 @@ def _next_digits(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
         pos = p + 1
 
 
-def word_starts(text: str, rev: str, found: Iterable[int]) -> list[int]:
+def word_starts(text: str, rev: str, found: list[int]) -> list[int]:
     """Where a word number may start, given where the number words stand (``found``, ascending): at each
     of them, or at one of the few words before it ("a million", "tens of thousands")."""
     back = grammar().words_back
@@ -283,9 +283,11 @@ def word_starts(text: str, rev: str, found: Iterable[int]) -> list[int]:
     out: list[int] = []
     for q in found:
         m = back.match(rev, n - q)
-        out.extend(n - e for e in map(m.end, back.groupindex) if e >= 0)
+        for e in m.regs[:0:-1]:                      # the group ends, farthest word first
+            if e[1] >= 0:
+                out.append(n - e[1])
         out.append(q)
-    return sorted(set(out))
+    return out if len(found) == 1 else sorted(set(out))
 
 
 def _next_words(g: Grammar, text: str, pos: int, end: int, starts: list[int] | None) -> re.Match | None:
@@ -449,6 +451,8 @@ def _qualified(g: Grammar, mention: Mention, n: int, phrase: str, end: int) -> N
 
 def join_ranges(text: str, rev: str, mentions: list[Mention]) -> list[Mention]:
     """Merge "2,000 to 3,000", "between 10 and 12", "10-12", "three or four" into range mentions."""
+    if len(mentions) < 2:
+        return mentions
     g = grammar()
     n = len(text)
     out: list[Mention] = []
