@@ -86,7 +86,8 @@ class Grammar:
     between_rev: re.Pattern
     from_rev: re.Pattern
     number_words: frozenset | None   # a sentence without a digit needs one of these words to hold a number
-    words_back: re.Pattern           # on the reversed text: the word starts a word number can begin at
+    words_back: re.Pattern           # on the reversed text: the words before a number word
+    lead_words: frozenset            # words that begin a word number without being number words ("a", "tens")
 
     def parse_words(self, text: str) -> float | None:
         """'twenty-eight thousand six hundred forty-two' -> 28642; 'a dozen' -> 12."""
@@ -186,6 +187,7 @@ def grammar() -> Grammar:
         from_rev=regex_cache.compile(r"\s*morf\b", re.I),
         number_words=number_words,
         words_back=regex_cache.compile(_words_back(_word_lead(number_words, mult, data["vague"], data["fractions"]))),
+        lead_words=_lead_words(number_words, mult, data["vague"], data["fractions"]),
     )
 
 
@@ -215,12 +217,22 @@ def _word_lead(number_words: frozenset | None, multipliers: dict, *phrase_groups
     return lead
 
 
+def _lead_words(number_words: frozenset | None, multipliers: dict, *phrase_groups) -> frozenset:
+    """The first words of word numbers that are not number words themselves: "a" ("a million"), "tens"."""
+    out = {"a"} if multipliers else set()
+    for phrase in (p for group in phrase_groups for p in group):
+        runs = _WORD_RUN.findall(phrase.lower())
+        if runs and not (number_words and runs[0] in number_words):
+            out.add(runs[0])
+    return frozenset(out)
+
+
 def _words_back(lead: int) -> str:
-    """Matched on the reversed text just left of a number word: group ``b<i>`` ends where the ``i``-th word
-    before it starts (in the text)."""
+    """Matched on the reversed text just left of a number word: group ``b<i>`` is the ``i``-th word before it
+    (reversed)."""
     pattern = ""
     for i in range(lead, 0, -1):
-        pattern = rf"(?:\W*\w+(?P<b{i}>){pattern})?"
+        pattern = rf"(?:\W*(?P<b{i}>\w+){pattern})?"
     return pattern
 
 
@@ -277,15 +289,16 @@ def _next_digits(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
 
 def word_starts(text: str, rev: str, found: list[int]) -> list[int]:
     """Where a word number may start, given where the number words stand (``found``, ascending): at each
-    of them, or at one of the few words before it ("a million", "tens of thousands")."""
-    back = grammar().words_back
+    of them, or at one of the few words before it that can begin one ("a million", "tens of thousands")."""
+    g = grammar()
+    back, lead = g.words_back, g.lead_words
     n = len(text)
     out: list[int] = []
     for q in found:
         m = back.match(rev, n - q)
-        for e in m.regs[:0:-1]:                      # the group ends, farthest word first
-            if e[1] >= 0:
-                out.append(n - e[1])
+        for s, e in m.regs[:0:-1]:                   # the words before, farthest first
+            if e >= 0 and rev[s:e][::-1].lower() in lead:
+                out.append(n - e)
         out.append(q)
     return out if len(found) == 1 else sorted(set(out))
 
