@@ -44,14 +44,15 @@ class Grammar:
     case_sensitive: frozenset[str]
     triggers: frozenset[str]                   # lower-case words of which a taggable sentence has one
     index: dict[str, tuple[int, ...]]          # trigger word ("#" for digits) -> the rules that may use it
-    parts: tuple[str, ...]                     # each rule's alternative, for building sub-grammars
+    parts: tuple[str, ...]                     # each rule's regex, as an alternative of the master regex
     starts: dict[str, frozenset[int]]          # word a match can begin with ("#" for digits) -> those rules
     anywhere: frozenset[int]                   # rules whose first word is not known: tried at every word
+    heads: tuple[frozenset[bytes] | None, ...]  # each rule's first words as bytes (None: any word)
     trigger_bytes: frozenset[bytes]            # the index's words (not "#"), as ASCII bytes
     _at: dict[str, "_StartTable"] = field(default_factory=dict, compare=False, repr=False)
 
     def master(self) -> re.Pattern[str]:
-        """All rules as one regex (compiled on first use: tagging only needs the per-trigger ones)."""
+        """All rules as one regex, compiled on first use (tagging tries them one by one, see rules_at)."""
         return _sub_master(self, tuple(range(len(self.parts))))
 
     def rules_at(self, trigger: str) -> "_StartTable":
@@ -81,11 +82,10 @@ class _StartTable(dict):
         super().__init__()
         self.g = g
         self.ids = ids
-        wanted = set(ids)
+        firsts = [g.heads[i] for i in ids]
         # The words some of these rules can begin with (as bytes, digits as b"#"); None: any word may.
         self.heads: frozenset[bytes] | None = (
-            None if not g.anywhere.isdisjoint(wanted) else
-            frozenset(w.encode("ascii") for w, rules in g.starts.items() if not rules.isdisjoint(wanted)))
+            None if None in firsts else frozenset().union(*firsts))
 
     def __missing__(self, word: str) -> tuple[Callable[..., re.Match[str] | None], ...]:
         starting = self.g.starts.get(word, frozenset())
@@ -213,24 +213,28 @@ def grammar() -> Grammar:
     for i, rule_spec in enumerate(data["rule"]):
         for word in _rule_triggers(rule_spec["pattern"], tables, triggers):
             index.setdefault(word, []).append(i)
-    starts, anywhere = _rule_starts(data, reader)
+    starts, anywhere, heads = _rule_starts(data, reader)
     return Grammar(rules, lowered, sensitive, frozenset(triggers),
-                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts), starts, anywhere,
+                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts), starts, anywhere, heads,
                    frozenset(w.encode("ascii") for w in index if w != "#"))
 
 
-def _rule_starts(data: dict, reader: HeadReader) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
-    """Which rules each first word can begin, and the rules that may begin anywhere."""
+def _rule_starts(data: dict, reader: HeadReader) -> tuple[dict[str, frozenset[int]], frozenset[int],
+                                                         tuple[frozenset[bytes] | None, ...]]:
+    """Which rules each first word can begin, the rules that may begin anywhere, and each rule's first
+    words as bytes (None: any)."""
     starts: dict[str, set[int]] = {}
     anywhere: set[int] = set()
+    heads: list[frozenset[bytes] | None] = []
     for i, spec in enumerate(data["rule"]):
         words = reader.first_words(spec["pattern"])
+        heads.append(None if words is None else frozenset(w.encode("ascii") for w in words))
         if words is None:
             anywhere.add(i)
             continue
         for word in words:
             starts.setdefault(word, set()).add(i)
-    return {w: frozenset(ids) for w, ids in starts.items()}, frozenset(anywhere)
+    return {w: frozenset(ids) for w, ids in starts.items()}, frozenset(anywhere), tuple(heads)
 
 
 def _expand_slots(pattern: str, slot_regex: dict[str, str], group: str | None) -> str:

@@ -25,6 +25,8 @@ _ANY_DIGIT = re.compile(r"\d")
 
 @dataclass(frozen=True)
 class WordView:
+    """An article's text with its words made cheap to find (see the module's docstring)."""
+
     text: str
     letters: bytes      # same length as text: ASCII letters lower-cased, everything else a space
     digits: bytes       # same length as text: digits (any script, as "0"), everything else a space
