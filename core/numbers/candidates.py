@@ -18,7 +18,7 @@ from typing import Sequence
 from article_facts.core.rules.templates import alternation
 
 _DIGITS = re.compile(r"\d")
-_ASCII_DIGITS = re.compile(r"[0-9]")
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _WORD = re.compile(r"\w+")
 # ASCII letters, digits and "_" stay; every other byte (and "?", which stands for any non-ASCII character
 # after encoding) becomes a space, so the words of the result are the text's ASCII word runs.
@@ -69,18 +69,28 @@ def number_sentences(text: str, sentences: Sequence, number_words: frozenset | N
     ends = [s.end for s in sentences]
     digits: set[int] = set()
     pos, size = 0, len(text)
-    digit = _ASCII_DIGITS if text.isascii() else _DIGITS     # the same in ASCII text, and a little faster
+    if data is None:
+        data = ascii_words(text)
+    if data is not None and text.isascii():  # every digit is an ASCII digit: find them as bytes (memchr)
+        zeros = data.translate(_ZERO_DIGITS)
+
+        def next_digit(pos: int) -> int:
+            return zeros.find(b"0", pos + 1) - 1
+    else:
+        def next_digit(pos: int) -> int:
+            found = _DIGITS.search(text, pos)
+            return -1 if found is None else found.start()
     while pos < size:                       # one search per sentence with a digit
-        found = digit.search(text, pos)
-        if found is None:
+        at = next_digit(pos)
+        if at < 0:
             break
-        i = bisect_right(starts, found.start()) - 1
-        if i >= 0 and found.start() < ends[i]:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < ends[i]:
             digits.add(i)
             pos = ends[i]
         else:                               # a digit outside every sentence: go on from the next one
             pos = starts[i + 1] if i + 1 < len(starts) else size
-    positions = _word_positions(ascii_words(text) if data is None else data, number_words)
+    positions = _word_positions(data, number_words)
     if positions is None or any(c in text for c in FOLDS_TO_ASCII):     # "ſix" is still "six" to the grammar: look everywhere
         worded = {i for i, s in enumerate(sentences)
                   if not number_words.isdisjoint(_WORD.findall(text[s.start:s.end].lower()))}
