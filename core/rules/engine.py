@@ -31,7 +31,7 @@ class NumberMention(Protocol):
     year_like: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A fact found by a rule, before it becomes a Fact: kind, span and fields."""
 
@@ -43,7 +43,7 @@ class Match:
     mention: Any = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Window:
     """The text being matched: one sentence of the article, with the reversed article for left contexts."""
 
@@ -97,6 +97,8 @@ def _has_group(name: str, before, fwd) -> bool:
 
 
 def _evaluate(spec: Any, rule: Rule, before, fwd, mention, parts: dict[str, Any]) -> Any:
+    if type(spec) is str:
+        return _evaluate_one(spec, rule, before, fwd, mention, parts)
     for alt in spec if isinstance(spec, list) else [spec]:
         value = _evaluate_one(alt, rule, before, fwd, mention, parts)
         if value is not None:
