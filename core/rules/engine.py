@@ -305,38 +305,38 @@ class RuleSet:
         return out, claimed
 
     def match_single(self, m: NumberMention, w: Window) -> list[Match]:
-        plan = self._plan_of(w)
-        out = self._match_kinds(plan.single, m, w)
-        return out or self._match_kinds(plan.fallback, m, w, first_only=True)
-
-    def _match_kinds(self, kinds, m: NumberMention, w: Window, first_only: bool = False) -> list[Match]:
+        """At most one fact per kind for mention ``m``; a fallback kind only when no other kind matched."""
+        plan = w.plan if w.plan is not None else self._plan_of(w)
         out: list[Match] = []
         text, rev, n, hi = w.text, w.rev, len(w.text), w.hi
         left, left_end, right = n - m.start, n - w.lo, m.end
-        for kind, rules in kinds:
-            for rule in rules:                      # _try, inlined: this loop is the engine's hot spot
-                if rule.requires and not _meets(rule, m):
-                    continue
-                before = rule.before
-                if before is not None:
-                    before = before.match(rev, left, left_end)
-                    if before is None:
+        for kinds in (plan.single, plan.fallback):
+            for kind, rules in kinds:
+                for rule in rules:                  # this loop is the engine's hot spot
+                    if rule.requires and not _meets(rule, m):
                         continue
-                fwd = rule.forward.match(text, right, hi)
-                if fwd is None:
-                    continue
-                parts = {rule.anchor: m}
-                fields = {k: _evaluate(v, rule, before, fwd, m, parts) for k, v in rule.fields.items()}
-                end = fwd.end("_end")
-                while end > right and text[end - 1].isspace():
-                    end -= 1
-                if kind.number_fields:
-                    fields = {"value": m.value, "low": m.low, "high": m.high, "qualifier": m.qualifier,
-                              **kind.defaults, **fields}
-                else:
-                    fields = {**kind.defaults, **fields}
-                out.append(Match(kind.kind, m.start, end, fields, rule.name, m))
-                break
-            if first_only and out:
+                    before = rule.before
+                    if before is not None:
+                        before = before.match(rev, left, left_end)
+                        if before is None:
+                            continue
+                    fwd = rule.forward.match(text, right, hi)
+                    if fwd is None:
+                        continue
+                    parts = {rule.anchor: m}
+                    fields = {k: _evaluate(v, rule, before, fwd, m, parts) for k, v in rule.fields.items()}
+                    end = fwd.end("_end")
+                    while end > right and text[end - 1].isspace():
+                        end -= 1
+                    if kind.number_fields:
+                        fields = {"value": m.value, "low": m.low, "high": m.high, "qualifier": m.qualifier,
+                                  **kind.defaults, **fields}
+                    else:
+                        fields = {**kind.defaults, **fields}
+                    out.append(Match(kind.kind, m.start, end, fields, rule.name, m))
+                    break
+                if out and kinds is plan.fallback:
+                    break                           # the first fallback kind that fits
+            if out:
                 break
         return out
