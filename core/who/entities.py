@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -630,28 +631,29 @@ def extract(article: Article, context) -> list[Fact]:
     sentence_starts = [s.start for s in sentences]
     for ent in clusters:
         ms = ent.mentions
-        ms.sort(key=_START)
-        anchor = ms[0]                    # as _Entity.name: the first longest mention
-        size = (len(anchor.text.split()), len(anchor.text))
-        for m in ms[1:]:
-            other = (len(m.text.split()), len(m.text))
-            if other > size:
-                anchor, size = m, other
+        anchor = ms[0]
+        if len(ms) > 1:
+            ms.sort(key=_START)
+            anchor = ms[0]                # as _Entity.name: the first longest mention
+            size = (len(anchor.text.split()), len(anchor.text))
+            for m in ms:
+                if m.text != anchor.text:
+                    other = (len(m.text.split()), len(m.text))
+                    if other > size:
+                        anchor, size = m, other
         name = anchor.text
         k = bisect_right(sentence_starts, anchor.start) - 1
         sentence = sentences[k].index if k >= 0 and anchor.start < sentences[k].end else None
         attrs = {"first_start": ms[0].start, "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in ms]}
         if ent.kind == PERSON:
             attrs["gender"] = gender.of_person(text, name, [(m.start, m.end) for m in ms], stops, titles)
-        facts.append(Fact(kind=ent.kind, text=name, start=anchor.start, end=anchor.end, sentence=sentence,
-                          attrs=attrs))
-    facts.sort(key=_FIRST_START)
+        facts.append(Fact(ent.kind, name, anchor.start, anchor.end, sentence, attrs))
+    facts.sort(key=_first_start)
     return facts
 
 
-def _START(m: Mention) -> int:
-    return m.start
+_START = attrgetter("start")
 
 
-def _FIRST_START(f: Fact) -> int:
+def _first_start(f: Fact) -> int:
     return f.attrs["first_start"]

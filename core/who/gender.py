@@ -77,8 +77,9 @@ def cues() -> GenderCues:
 
 def _first_pronoun(c: GenderCues, text: str, start: int, stop: int) -> str | None:
     """The gender of the first he/she-type word in ``text[start:stop]`` (words as ``_WORD`` cuts them)."""
-    word = _WORD.match(text, start, stop)     # a word glued to the mention's end ("Smith's") starts the window
-    if word:
+    glued = text[start:start + 1]
+    if glued and start < stop and (glued.isalnum() or glued in "_'’-"):
+        word = _WORD.match(text, start, stop)     # a word glued to the mention's end ("Smith's") starts the window
         g = c.of_pronoun(word.group())
         if g:
             return g
@@ -117,6 +118,7 @@ def of_person(text: str, name: str, spans: list[tuple[int, int]], stops: list[in
     """Gender of a person named ``name`` whose mentions are ``spans``; ``stops`` are the starts of all person
     mentions in the article, sorted (a pronoun after another person is named says nothing about this one)."""
     c = cues()
+    male_cues, female_cues = c.male_cues, c.female_cues
     male = female = 0
     by_name = of_name(name, titles)
     if by_name:
@@ -125,18 +127,19 @@ def of_person(text: str, name: str, spans: list[tuple[int, int]], stops: list[in
     for s, e in spans:
         before = text[max(0, s - 25):s].rsplit(None, 1)
         if before:
-            g = c.of_word(before[-1].strip(","))
-            if g:
+            cue = before[-1].strip(",")
+            if cue in male_cues:
+                male += 2
+            elif cue in female_cues:
+                female += 2
+        said = text[s:e]
+        if said != name:          # the full name's own evidence is counted once, above
+            g = of_name(said, titles)
+            if g and g != by_name:
                 if g == MALE:
-                    male += 2
+                    male += 1
                 else:
-                    female += 2
-        g = of_name(text[s:e], titles)
-        if g and g != by_name:
-            if g == MALE:
-                male += 1
-            else:
-                female += 1
+                    female += 1
         k = bisect_left(stops, e)
         stop = stops[k] if k < len(stops) else size
         first = text.find(".", e, e + 300)
