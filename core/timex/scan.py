@@ -57,10 +57,13 @@ def matches(g: Grammar, view: WordView, lo: int, hi: int) -> Iterator[re.Match[s
         if at_trigger < done:
             continue
         table = g.rules_at(trigger)
-        since = max(done, tried.get(trigger, lo))
+        since = tried.get(trigger, lo)
+        if since < done:
+            since = done
         tried[trigger] = end
         before = _heads_between(text, since, at_trigger) if _may_start(view, table.heads, since, at_trigger) else []
-        for at, head in before + [(at_trigger, trigger)]:
+        before.append((at_trigger, trigger))
+        for at, head in before:
             # The rules in rule order, the first match winning: what one alternation of them would give.
             for match in table[head if head in starts else ""]:
                 m = match(text, at, hi)
