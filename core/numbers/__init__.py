@@ -14,12 +14,7 @@ from article_facts.core.numbers.grammar import find_mentions, grammar, join_rang
 from article_facts.core.rules import Window, load_rules
 
 _WORD = re.compile(r"\w+")
-_TEN_DIGITS = re.compile(r"(?:\D*+\d){10}")
-
-
-def _may_hold_phone(text: str, lo: int, hi: int, sentence: str) -> bool:
-    """Phone numbers are looked for in sentences with a "+", or a "-" and at least ten digits."""
-    return "+" in sentence or "-" in sentence and _TEN_DIGITS.match(text, lo, hi) is not None
+_TEN_DIGITS = re.compile(r"(?:\D*+\d){10}")       # phone numbers are looked for where a "+" or a "-" and ten digits stand
 
 
 def extract(article: Article, context) -> list[Fact]:
@@ -33,28 +28,31 @@ def extract(article: Article, context) -> list[Fact]:
         return []
     rev = text[::-1]
     phone = g.phone
+
+    def parse(s: int, e: int):
+        found = find_mentions(text, s, e, rev)
+        return found[0] if found else None
+
+    window = Window(text, rev, 0, 0, parse)                 # one per article, moved from sentence to sentence
     facts: list[Fact] = []
     for sentence, found in candidates:
         lo, hi = sentence.start, sentence.end
         mentions = find_mentions(text, lo, hi, rev, word_starts(text, rev, found) if found else found)
         if not mentions:
             continue
-        blocked = [m.span() for m in phone.finditer(text, lo, hi)] if _may_hold_phone(text, lo, hi, sentence.text) else []
-        if blocked:
-            mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in blocked)]
-
-        def parse(s: int, e: int):
-            found = find_mentions(text, s, e, rev)
-            return found[0] if found else None
-
-        plan = None if data is None else ruleset.plan_ascii(data[lo + 1:hi + 1].split())
-        words = set(_WORD.findall(text[lo:hi].lower())) if plan is None else None
-        window = Window(text, rev, lo, hi, parse, words, plan)
+        stext = sentence.text
+        if "+" in stext or "-" in stext and _TEN_DIGITS.match(text, lo, hi):   # a phone number may stand here
+            blocked = [m.span() for m in phone.finditer(text, lo, hi)]
+            if blocked:
+                mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in blocked)]
+        window.lo, window.hi = lo, hi
+        window.plan = None if data is None else ruleset.plan_ascii(data[lo + 1:hi + 1].split())
+        window.words = set(_WORD.findall(stext.lower())) if window.plan is None else None
         matches, claimed = ruleset.match_multi(mentions, window)
         rest = join_ranges(text, rev, [m for i, m in enumerate(mentions) if i not in claimed] if claimed else mentions)
         for mention in rest:
             matches.extend(ruleset.match_single(mention, window))
+        index = sentence.index
         for m in matches:
-            facts.append(Fact(kind=m.kind, text=text[m.start:m.end], start=m.start, end=m.end,
-                              sentence=sentence.index, attrs=m.fields))
+            facts.append(Fact(m.kind, text[m.start:m.end], m.start, m.end, index, m.fields))
     return facts
