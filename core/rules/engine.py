@@ -221,9 +221,13 @@ class RuleSet:
                     need |= bits[words]
                 self._rule_bits[id(rule)] = need
         self._trigger_words = frozenset(self._word_bits)
-        self._ascii_bits = {w.encode("ascii"): b for w, b in self._word_bits.items()} \
-            if all(w.isascii() for w in self._word_bits) else None
-        self._ascii_words = frozenset(self._ascii_bits or ())
+        # ASCII words are looked up among a sentence's ASCII words; the others count as present.
+        self._ascii_bits = {w.encode("ascii"): b for w, b in self._word_bits.items() if w.isascii()}
+        self._ascii_words = frozenset(self._ascii_bits)
+        self._not_ascii = 0
+        for w, b in self._word_bits.items():
+            if not w.isascii():
+                self._not_ascii |= b
         self._plans: dict[int, Plan] = {}
         self._full = Plan(self.multi, self.single, self.fallback)
 
@@ -237,12 +241,10 @@ class RuleSet:
             have |= self._word_bits[word]
         return self._plan_for(have)
 
-    def plan_ascii(self, words) -> Plan | None:
-        """``plan`` from a sentence's lowercased ASCII words as bytes (words with other characters may come
-        split at them); None when some trigger word is not ASCII."""
-        if self._ascii_bits is None:
-            return None
-        have = 0
+    def plan_ascii(self, words) -> Plan:
+        """``plan`` from a sentence's lowercased ASCII words as bytes (``numbers.candidates.ascii_words``: a
+        word with other characters comes split at them): rules that need a word with other characters stay in."""
+        have = self._not_ascii
         for word in self._ascii_words.intersection(words):
             have |= self._ascii_bits[word]
         return self._plan_for(have)
