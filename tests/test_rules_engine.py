@@ -50,3 +50,24 @@ def test_no_input_crashes(text):
 @pytest.mark.parametrize("unit", ["1,", "5 ", "a ", "of ", "troops ", "1-", "$", "from 5 to ", "9 9 9 "])
 def test_adversarial_input_is_linear(unit):
     assert _run(unit * (50_000 // len(unit))) < 5.0
+
+
+CROWD_RULES = """kind = "crowd"
+[lists]
+crowd = ["élèves", "café goers", "people"]
+[[rules]]
+span = "{number} {mod}* {crowd}"
+fields = { group = "{crowd}" }
+"""
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("About 40 café goers and 300 Élèves left.", [(40, "café goers"), (300, "élèves")]),
+    ("Some 12 people stayed behind.", [(12, "people")]),
+    ("The 40 cafés and 300 élèvesx closed.", []),                   # not the list's words
+])
+def test_user_rule_with_words_beyond_ascii(tmp_path, text, expected):
+    path = tmp_path / "crowd.toml"
+    path.write_text(CROWD_RULES, encoding="utf-8")
+    found = extract(structure.parse(text), Context(None, Options(rules_files=(str(path),))))
+    assert [(f.attrs["value"], f.attrs["group"]) for f in found if f.kind == "crowd"] == expected
