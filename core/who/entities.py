@@ -29,10 +29,10 @@ _NAME_START = r"(?:[^\W\d_a-zß-ÿ]|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|b
 # join them ("Bank of England", "Abu Mahdi al-Muhandis"); only these runs are tokenised and labelled.
 _CANDIDATE = re.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
 # The same runs when no name starts with a lower-case prefix: opening on the capital letter lets the regex engine
-# skip the lower-case text between names. _PREFIXED finds (a superset of) the capitals such a prefix precedes.
+# skip the lower-case text between names. _has_prefixed_name tells which of the two an article needs.
 _CAPITAL_CANDIDATE = re.compile(rf"[^\W\d_a-zß-ÿ](?<![\w'’&.-].)[\w'’&.-]*(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
-_PREFIXED = re.compile(r"[A-Z](?:(?<=(?:al|el|ad|as|at|az|ar|an|de|d').)|(?<=(?:al|el|ad|as|at|az|ar|an|de|d')[-'’].)"
-                       r"|(?<=(?:ash|bin|ibn|abu|ben).)|(?<=(?:ash|bin|ibn|abu|ben)[-'’].))")
+_PREFIXED_START = re.compile(r"(?<![\w'’&.-])(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
+_GLUED_CAPITAL = re.compile(r"[A-Z](?<=[a-z'’-].)")     # a capital right after a lower-case letter or a hyphen
 _DIGIT_OR_LOWER_PART = re.compile(r"\d|-[a-z]")
 _LABEL_COLON = re.compile(r" ?:")       # "Scorers :" is a label, not a name
 _HAS_ALNUM = re.compile(r"[^\W_]")
@@ -91,13 +91,35 @@ def _tokens(text: str, base: int) -> list[_Tok]:
 _UNSEEN = object()
 
 
+class _Verdict(NamedTuple):
+    """What a name's own words say about it, before its context is read (see ``_Scanner._verdict``)."""
+
+    kind: str | None      # the gazetteer's kind for the whole name
+    misc: bool            # ends in an event or award head ("Cup", "Prize"): no entity
+    cue: str | None       # the kind a title before it or a cue word in it gives ("Command", "River")
+    given: bool           # several words, the first a known given name
+    place_head: bool      # several words headed by a place ("New York Yankees"): an organisation
+
+
+class _Plan(NamedTuple):
+    """What the words of a name group alone decide (see ``_Scanner._plan``); worked out once per distinct run."""
+
+    name: str
+    kind: str | None      # the gazetteer's kind for the whole group
+    club: bool            # a place or club short name: its context may make it a club
+    trim: tuple[int, bool, int] | None   # name's first word, titled, splitting word (0: none), relative to the group
+    verdict: _Verdict | None             # for the trimmed name when it is not split
+
+
 @dataclass(frozen=True, slots=True)
 class _Run:
     """A capitalised run's words (offsets relative to the run) and its name groups: (first, end, may_start) token
-    index ranges, ``may_start`` when only punctuation precedes the group in the run."""
+    index ranges, ``may_start`` when only punctuation precedes the group in the run. ``plans`` fills as the run's
+    groups are met away from a sentence start."""
 
     toks: tuple[_Tok, ...]
     groups: tuple[tuple[int, int, bool], ...]
+    plans: list[_Plan | None]
 
 
 def _run(text: str, lex: Lexicon) -> _Run:
@@ -135,7 +157,7 @@ def _run(text: str, lex: Lexicon) -> _Run:
         groups.append((i, j + 1, may_start))
         may_start = False
         i = j + 1
-    return _Run(tuple(toks), tuple(groups))
+    return _Run(tuple(toks), tuple(groups), [None] * len(groups))
 
 
 def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
@@ -146,6 +168,16 @@ def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
         return True
     if word in ("and", "of", "the"):
         return " ".join(t.text for t in left) + f" {word} {right.text}" in lex.gazetteer
+    return False
+
+
+def _has_prefixed_name(text: str) -> bool:
+    """Whether a name in ``text`` opens with a lower-case prefix ("al-Sisi", "d'Estaing"): its capital follows
+    the prefix's last letter or a hyphen or apostrophe, at most four characters after the prefix starts."""
+    for capital in _GLUED_CAPITAL.finditer(text):
+        at = capital.start()
+        if _PREFIXED_START.search(text, max(0, at - 4), at + 1):
+            return True
     return False
 
 
@@ -214,7 +246,6 @@ class _Scanner:
         self.clubs: set[str] = set()          # places seen standing for their club ("Leeds 2 Coventry 1")
         self.person_line = False              # the line being scanned lists people ("Scorers : ...")
         self.at = 0                           # where the run being labelled starts in the article
-        self._plans: dict[str, tuple | None] = lex.memo("plans")   # group text -> _trim's answer, relative
 
     def _written_lower(self, word: str) -> bool:
         """Whether the body also writes ``word`` in lower case, as a whole word ("Police" and "the police")."""
@@ -251,7 +282,7 @@ class _Scanner:
         runs: dict[str, _Run | None] = lex.memo("runs")     # None: a run that never names anything
         last_token: dict[str, tuple] = lex.memo("last_token")  # the last word of the text before a run
         last_line = -1
-        candidates = (_CANDIDATE if _PREFIXED.search(full_text) else _CAPITAL_CANDIDATE).finditer
+        candidates = (_CANDIDATE if _has_prefixed_name(full_text) else _CAPITAL_CANDIDATE).finditer
         for sent in regions:
             text = sent.text
             line_start = full_text.rfind("\n", 0, sent.start) + 1
@@ -290,8 +321,14 @@ class _Scanner:
                     toks = last + toks
                 first = len(toks) - len(info.toks)
                 starts = first_run and (gs == 0 or not _HAS_ALNUM.search(text, 0, gs))
-                for i, j, may_start in info.groups:
-                    self._label_group(toks, i + first, j + first, starts and may_start)
+                for g, (i, j, may_start) in enumerate(info.groups):
+                    if starts and may_start:
+                        self._label_group(toks, i + first, j + first, True)
+                    else:
+                        plan = info.plans[g]
+                        if plan is None:
+                            plan = info.plans[g] = self._plan(toks, i + first, j + first, True)
+                        self._label_group(toks, i + first, j + first, False, plan)
                 first_run = False
         self._resolve()
         if len(self.clubs) > 1:
@@ -308,35 +345,51 @@ class _Scanner:
     def _joined(self, a: _Tok, b: _Tok) -> bool:
         return self.text[a.end:b.start] == " "
 
-    def _label_group(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool) -> None:
+    def _label_group(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool, plan: _Plan | None = None
+                     ) -> None:
         """Label the group ``all_toks[i:j]``; ``all_toks[i - 1]``, if any, is the word before it."""
-        lex = self.lex
-        text = self.text
-        at = self.at
-        start, end = at + all_toks[i].start, at + all_toks[j - 1].end
-        full = text[start:end]
-        kind = lex.gazetteer.get(full) or (lex.gazetteer_upper.get(full) if full.isupper() and len(full) > 3 else None)
-        if kind == LOC or full in lex.sports_short_names:
-            kind = self._club_kind(full, end, all_toks[i - 1].text if i else "", kind)
+        if plan is None:
+            plan = self._plan(all_toks, i, j, not sentence_start)
+        end = self.at + all_toks[j - 1].end
+        kind = plan.kind
+        if plan.club:
+            kind = self._club_kind(plan.name, end, all_toks[i - 1].text if i else "", kind)
         if kind:
             self._add(all_toks, i, j, kind, True)
             return
         if sentence_start:
-            trimmed = self._trim(all_toks, i, j, True, start, end)
-        else:       # without the sentence-start test the words alone decide: once per distinct group
-            plan = self._plans.get(full, _UNSEEN)
-            if plan is _UNSEEN:
-                trimmed = self._trim(all_toks, i, j, False, start, end)
-                plan = self._plans[full] = trimmed and (trimmed[0] - i, trimmed[1], False, trimmed[3] and trimmed[3] - i)
-            trimmed = plan and (plan[0] + i, plan[1], False, plan[3] and plan[3] + i)
-        if not trimmed:
-            return
-        i, titled, sentence_start, split = trimmed
+            trimmed = self._trim(all_toks, i, j, True, self.at + all_toks[i].start, end)
+            if not trimmed:
+                return
+            i, titled, sentence_start, split = trimmed
+            verdict = None
+        else:
+            if not plan.trim:
+                return
+            first, titled, split = plan.trim
+            verdict = plan.verdict
+            i, split = i + first, split and split + i
         if split:
             self._label_tokens(all_toks, i, split, titled, sentence_start)
             self._label_group(all_toks, split, j, False)
         else:
-            self._label_tokens(all_toks, i, j, titled, sentence_start)
+            self._apply(all_toks, i, j, verdict or self._verdict(all_toks, i, j, titled), sentence_start)
+
+    def _plan(self, all_toks: list[_Tok], i: int, j: int, trim: bool) -> _Plan:
+        """What the group's words alone decide; with ``trim``, also its name once leading words are dropped
+        (valid only away from a sentence start)."""
+        lex = self.lex
+        start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
+        name = self.text[start:end]
+        kind = lex.gazetteer.get(name) or (lex.gazetteer_upper.get(name) if name.isupper() and len(name) > 3 else None)
+        trimmed = verdict = None
+        if trim:
+            found = self._trim(all_toks, i, j, False, start, end)
+            if found:
+                trimmed = (found[0] - i, found[1], found[3] and found[3] - i)
+                if not found[3]:
+                    verdict = self._verdict(all_toks, found[0], j, found[1])
+        return _Plan(name, kind, kind == LOC or name in lex.sports_short_names, trimmed, verdict)
 
     def _trim(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool, start: int, end: int
               ) -> tuple[int, bool, bool, int] | None:
@@ -399,47 +452,56 @@ class _Scanner:
         return i, titled, sentence_start, 0
 
     def _label_tokens(self, all_toks: list[_Tok], i: int, j: int, titled: bool, sentence_start: bool) -> None:
+        self._apply(all_toks, i, j, self._verdict(all_toks, i, j, titled), sentence_start)
+
+    def _verdict(self, all_toks: list[_Tok], i: int, j: int, titled: bool) -> _Verdict:
         lex = self.lex
         at = self.at
         start, end = at + all_toks[i].start, at + all_toks[j - 1].end
-        text = self.text[start:end]
+        gazetteer = lex.gazetteer
         size = j - i
         first, last = all_toks[i].norm, all_toks[j - 1].norm
-        kind = lex.gazetteer.get(text)
-        if kind:
-            self._add(all_toks, i, j, kind, True)
+        cue = None
+        if titled:
+            cue = PERSON
+        elif size > 1:
+            second = all_toks[i + 1].norm
+            if last in lex.org_suffixes or (size > 2 and first in lex.org_of_heads and second in ("of", "for", "on")):
+                cue = ORG
+            elif last in lex.loc_suffixes or (size > 2 and first in lex.loc_of_heads and second == "of"):
+                cue = LOC
+            elif first in lex.directions and self.text[at + all_toks[i + 1].start:end] in gazetteer:
+                cue = LOC
+        place_head = size > 1 and (gazetteer.get(self.text[start:at + all_toks[j - 2].end]) == LOC
+                                   or gazetteer.get(first) == LOC)
+        return _Verdict(gazetteer.get(self.text[start:end]), last in lex.misc_heads, cue,
+                        size > 1 and first in lex.first_names, place_head)
+
+    def _apply(self, all_toks: list[_Tok], i: int, j: int, verdict: _Verdict, sentence_start: bool) -> None:
+        """Label ``all_toks[i:j]`` from its verdict and its context: a bracketed country after it, a lower-case
+        place word ("air base"), a role noun before it."""
+        if verdict.kind:
+            self._add(all_toks, i, j, verdict.kind, True)
             return
-        if last in lex.misc_heads:
+        if verdict.misc:
             return
+        start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
         if self._bracketed_person(start, end):
             self._add(all_toks, i, j, PERSON, True)     # "Frankie Fredericks ( Namibia ) 19.85"
             return
-        if self.text.startswith(lex.loc_lower_suffixes_after, end):
+        if self.text.startswith(self.lex.loc_lower_suffixes_after, end):
             self._add(all_toks, i, j, LOC, True)
             return
-        if titled:
+        if verdict.cue:
+            self._add(all_toks, i, j, verdict.cue, True)
+            return
+        if (i and all_toks[i - 1].text.lower() in self.lex.roles) or verdict.given:
             self._add(all_toks, i, j, PERSON, True)
             return
-        if size > 1:
-            second = all_toks[i + 1].norm
-            if last in lex.org_suffixes or (size > 2 and first in lex.org_of_heads and second in ("of", "for", "on")):
-                self._add(all_toks, i, j, ORG, True)
-                return
-            if last in lex.loc_suffixes or (size > 2 and first in lex.loc_of_heads and second == "of"):
-                self._add(all_toks, i, j, LOC, True)
-                return
-            if first in lex.directions and self.text[at + all_toks[i + 1].start:end] in lex.gazetteer:
-                self._add(all_toks, i, j, LOC, True)
-                return
-        if (i and all_toks[i - 1].text.lower() in lex.roles) or (size > 1 and first in lex.first_names):
-            self._add(all_toks, i, j, PERSON, True)
+        if verdict.place_head:
+            self._add(all_toks, i, j, ORG, False)      # "New York Yankees", "Bayern Munich"
             return
-        if size > 1:
-            gazetteer = lex.gazetteer
-            if gazetteer.get(self.text[start:at + all_toks[j - 2].end]) == LOC or gazetteer.get(first) == LOC:
-                self._add(all_toks, i, j, ORG, False)      # "New York Yankees", "Bayern Munich"
-                return
-        self._pending(all_toks, i, j, sentence_start and size == 1)
+        self._pending(all_toks, i, j, sentence_start and j - i == 1)
 
     def _club_kind(self, name: str, end: int, prev: str, kind: str | None) -> str | None:
         """A place or nickname standing for its club: before a score ("Bari 2"), or named in a sports story."""
