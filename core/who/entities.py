@@ -36,7 +36,6 @@ _GLUED_CAPITAL = re.compile(r"[A-Z](?<=[a-z'’-].)")     # a capital right afte
 _DIGIT_OR_LOWER_PART = re.compile(r"\d|-[a-z]")
 _LABEL_COLON = re.compile(r" ?:")       # "Scorers :" is a label, not a name
 _HAS_ALNUM = re.compile(r"[^\W_]")
-_LOWER_ONLY = re.compile(r"[a-z]+")
 _ASCII_LOWER_STR = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS = _ASCII_LOWER_STR | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
@@ -78,7 +77,7 @@ class _Entity:
 def _tokens(text: str, base: int) -> list[_Tok]:
     out = []
     append = out.append
-    new = tuple.__new__           # _Tok(...) without the named tuple's Python-level constructor
+    new = _NEW_TUPLE
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -89,6 +88,8 @@ def _tokens(text: str, base: int) -> list[_Tok]:
 
 
 _UNSEEN = object()
+_NEW_TUPLE = tuple.__new__            # a named tuple without its Python-level constructor
+_PLAIN_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 class _Verdict(NamedTuple):
@@ -111,11 +112,10 @@ class _Plan(NamedTuple):
     verdict: _Verdict | None             # for the trimmed name when it is not split
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):
     """A capitalised run's words (offsets relative to the run) and its name groups: (first, end, may_start) token
     index ranges, ``may_start`` when only punctuation precedes the group in the run. ``plans`` fills as the run's
-    groups are met away from a sentence start."""
+    groups are labelled."""
 
     toks: tuple[_Tok, ...]
     groups: tuple[tuple[int, int, bool], ...]
@@ -125,13 +125,21 @@ class _Run:
 def _run(text: str, lex: Lexicon) -> _Run:
     """Cut a run into name groups: capitalised words joined by single spaces, a hyphenated given name after a short
     family name ("Ban Ki-moon"), and connectors between capitalised words ("Bank of England")."""
-    toks = _tokens(text, 0)
+    if _PLAIN_RUN.fullmatch(text):        # letters and single spaces (most runs): words are the pieces between
+        toks = []
+        at = 0
+        for word in text.split(" "):
+            toks.append(_NEW_TUPLE(_Tok, (at, at + len(word), word, word)))
+            at += len(word) + 1
+        name = [t.text[0].isupper() or _LOWER_PREFIXED.match(t.text) is not None for t in toks]
+        if all(name):                     # one group of all its words ("Barack Obama")
+            return _NEW_TUPLE(_Run, (tuple(toks), ((0, len(toks), True),), [None]))
+        joined = [True] * len(toks)
+    else:
+        toks = _tokens(text, 0)
+        name = [_is_name_word(t.text) for t in toks]
+        joined = [text[a.end:b.start] == " " for a, b in zip(toks, toks[1:])]    # joined[k]: toks k and k + 1
     n = len(toks)
-    name = [_is_name_word(t.text) for t in toks]
-
-    def joined(a: int, b: int) -> bool:
-        return text[toks[a].end:toks[b].start] == " "
-
     groups = []
     may_start = True
     i = 0
@@ -143,13 +151,13 @@ def _run(text: str, lex: Lexicon) -> _Run:
         j = i
         while j + 1 < n:
             nxt = toks[j + 1]
-            if name[j + 1] and joined(j, j + 1):
+            if name[j + 1] and joined[j]:
                 j += 1
                 continue
-            if len(toks[j].text) <= 5 and joined(j, j + 1) and lex.hyphenated_given_name.fullmatch(nxt.text):
+            if len(toks[j].text) <= 5 and joined[j] and lex.hyphenated_given_name.fullmatch(nxt.text):
                 j += 1
                 continue
-            if (j + 2 < n and joined(j, j + 1) and joined(j + 1, j + 2) and _is_cap(toks[j + 2].text)
+            if (j + 2 < n and joined[j] and joined[j + 1] and _is_cap(toks[j + 2].text)
                     and _connects(lex, toks[i:j + 1], nxt.text, toks[j + 2])):
                 j += 2
                 continue
@@ -157,7 +165,7 @@ def _run(text: str, lex: Lexicon) -> _Run:
         groups.append((i, j + 1, may_start))
         may_start = False
         i = j + 1
-    return _Run(tuple(toks), tuple(groups), [None] * len(groups))
+    return _NEW_TUPLE(_Run, (tuple(toks), tuple(groups), [None] * len(groups)))
 
 
 def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
@@ -184,7 +192,7 @@ def _has_prefixed_name(text: str) -> bool:
 def _has_lower_word(body: str, low: str) -> bool:
     """``low`` occurs in ``body`` as a whole lower-case word: 2+ letters a-z, no letter glued before it and no
     lower-case letter after it (the words ``_LOWER_WORD`` finds)."""
-    if len(low) < 2 or not _LOWER_ONLY.fullmatch(low):
+    if len(low) < 2 or not (low.isascii() and low.isalpha()):     # a-z only (upper case was folded)
         return False
     size = len(low)
     at = body.find(low)
@@ -237,7 +245,7 @@ class _Scanner:
         self.text = article.text
         self.lex = lex
         self.article = article
-        self.body = " ".join(s.text for s in article.sentences)
+        self._body: str | None = None
         self._lower_seen: dict[str, bool] = {}
         self.mentions: list[Mention] = []
         self.caps_lines: list[list[_Tok]] = []
@@ -251,7 +259,9 @@ class _Scanner:
         """Whether the body also writes ``word`` in lower case, as a whole word ("Police" and "the police")."""
         seen = self._lower_seen.get(word)
         if seen is None:
-            seen = self._lower_seen[word] = _has_lower_word(self.body, word.lower())
+            if self._body is None:
+                self._body = " ".join([s.text for s in self.article.sentences])
+            seen = self._lower_seen[word] = _has_lower_word(self._body, word.lower())
         return seen
 
     def _run(self, text: str) -> _Run | None:
@@ -282,10 +292,14 @@ class _Scanner:
         runs: dict[str, _Run | None] = lex.memo("runs")     # None: a run that never names anything
         last_token: dict[str, tuple] = lex.memo("last_token")  # the last word of the text before a run
         last_line = -1
+        line_start = seen_to = 0
         candidates = (_CANDIDATE if _has_prefixed_name(full_text) else _CAPITAL_CANDIDATE).finditer
         for sent in regions:
             text = sent.text
-            line_start = full_text.rfind("\n", 0, sent.start) + 1
+            newline = full_text.rfind("\n", seen_to, sent.start)      # regions come in order: look back only
+            seen_to = sent.start                                          # to the previous one
+            if newline >= 0:
+                line_start = newline + 1
             if line_start != last_line:
                 last_line = line_start
                 self.person_line = person_list_line(full_text, line_start) is not None
@@ -322,13 +336,10 @@ class _Scanner:
                 first = len(toks) - len(info.toks)
                 starts = first_run and (gs == 0 or not _HAS_ALNUM.search(text, 0, gs))
                 for g, (i, j, may_start) in enumerate(info.groups):
-                    if starts and may_start:
-                        self._label_group(toks, i + first, j + first, True)
-                    else:
-                        plan = info.plans[g]
-                        if plan is None:
-                            plan = info.plans[g] = self._plan(toks, i + first, j + first, True)
-                        self._label_group(toks, i + first, j + first, False, plan)
+                    plan = info.plans[g]
+                    if plan is None:
+                        plan = info.plans[g] = self._plan(toks, i + first, j + first, True)
+                    self._label_group(toks, i + first, j + first, starts and may_start, plan)
                 first_run = False
         self._resolve()
         if len(self.clubs) > 1:
@@ -349,7 +360,7 @@ class _Scanner:
                      ) -> None:
         """Label the group ``all_toks[i:j]``; ``all_toks[i - 1]``, if any, is the word before it."""
         if plan is None:
-            plan = self._plan(all_toks, i, j, not sentence_start)
+            plan = self._plan(all_toks, i, j, not sentence_start)     # (a plan's trim holds only away from a start)
         end = self.at + all_toks[j - 1].end
         kind = plan.kind
         if plan.club:
@@ -389,7 +400,7 @@ class _Scanner:
                 trimmed = (found[0] - i, found[1], found[3] and found[3] - i)
                 if not found[3]:
                     verdict = self._verdict(all_toks, found[0], j, found[1])
-        return _Plan(name, kind, kind == LOC or name in lex.sports_short_names, trimmed, verdict)
+        return _NEW_TUPLE(_Plan, (name, kind, kind == LOC or name in lex.sports_short_names, trimmed, verdict))
 
     def _trim(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool, start: int, end: int
               ) -> tuple[int, bool, bool, int] | None:
@@ -474,8 +485,8 @@ class _Scanner:
                 cue = LOC
         place_head = size > 1 and (gazetteer.get(self.text[start:at + all_toks[j - 2].end]) == LOC
                                    or gazetteer.get(first) == LOC)
-        return _Verdict(gazetteer.get(self.text[start:end]), last in lex.misc_heads, cue,
-                        size > 1 and first in lex.first_names, place_head)
+        return _NEW_TUPLE(_Verdict, (gazetteer.get(self.text[start:end]), last in lex.misc_heads, cue,
+                                     size > 1 and first in lex.first_names, place_head))
 
     def _apply(self, all_toks: list[_Tok], i: int, j: int, verdict: _Verdict, sentence_start: bool) -> None:
         """Label ``all_toks[i:j]`` from its verdict and its context: a bracketed country after it, a lower-case
@@ -662,7 +673,7 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
             if size == 1:
                 ent = org_heads.get(group[0].text)
         if ent is None:
-            ent = _Entity(kind)
+            ent = _Entity(kind, [])
             entities.append(ent)
             if kind == PERSON:
                 people.append((ent, words))
