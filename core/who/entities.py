@@ -294,6 +294,7 @@ class _Scanner:
         last_line = -1
         line_start = seen_to = 0
         candidates = (_CANDIDATE if _has_prefixed_name(full_text) else _CAPITAL_CANDIDATE).finditer
+        label = self._label_group
         for sent in regions:
             text = sent.text
             newline = full_text.rfind("\n", seen_to, sent.start)      # regions come in order: look back only
@@ -324,7 +325,8 @@ class _Scanner:
                     continue
                 gs = run.start()
                 self.at = base + gs
-                toks = info.toks
+                toks, groups, plans = info
+                first = 0
                 if gs:
                     region = text.rfind(" ", 0, gs - 1) + 1 if gs > 1 else 0
                     prev = text[region:gs]
@@ -332,15 +334,16 @@ class _Scanner:
                     if last is None:
                         found = _tokens(prev, region - gs)
                         last = last_token[prev] = (found[-1],) if found else ()
-                    toks = last + toks
-                first = len(toks) - len(info.toks)
+                    if last:
+                        toks = last + toks
+                        first = 1
                 starts = first_run and (gs == 0 or not _HAS_ALNUM.search(text, 0, gs))
-                for g, (i, j, may_start) in enumerate(info.groups):
-                    plan = info.plans[g]
-                    if plan is None:
-                        plan = info.plans[g] = self._plan(toks, i + first, j + first, True)
-                    self._label_group(toks, i + first, j + first, starts and may_start, plan)
                 first_run = False
+                for g, (i, j, may_start) in enumerate(groups):
+                    plan = plans[g]
+                    if plan is None:
+                        plan = plans[g] = self._plan(toks, i + first, j + first, True)
+                    label(toks, i + first, j + first, starts and may_start, plan)
         self._resolve()
         if len(self.clubs) > 1:
             self.sports = True
@@ -350,7 +353,7 @@ class _Scanner:
                     m.kind = ORG
         for toks in self.caps_lines:
             self._scan_caps(toks)
-        self.mentions.sort(key=lambda m: m.start)
+        self.mentions.sort(key=_START)
         return [m for m in self.mentions if m.kind]
 
     def _joined(self, a: _Tok, b: _Tok) -> bool:
@@ -497,7 +500,7 @@ class _Scanner:
         if verdict.misc:
             return
         start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
-        if self._bracketed_person(start, end):
+        if self.lex.bracket_country_after.match(self.text, end) and self._bracketed_person(start, end):
             self._add(all_toks, i, j, PERSON, True)     # "Frankie Fredericks ( Namibia ) 19.85"
             return
         if self.text.startswith(self.lex.loc_lower_suffixes_after, end):
@@ -562,32 +565,39 @@ class _Scanner:
         known: dict[str, str] = {}
         person_words: set[str] = set()
         org_words: set[str] = set()
+        pending = []
         for m in self.mentions:
-            if m.kind:
-                known.setdefault(m.text, m.kind)
-                if m.kind == PERSON:
-                    person_words.update(m.text.split())
-                elif m.kind == ORG:
-                    parts = m.text.split()
-                    org_words.add(parts[0])
-                    if len(parts) > 1:
-                        org_words.add("".join([p[0] for p in parts if p[0].isupper()]))
-        caps_elsewhere = {m.text for m in self.mentions if not m.weak_start}
-        for m in self.mentions:
-            if m.kind:
+            kind = m.kind
+            if not kind:
+                pending.append(m)
                 continue
-            words = m.text.split()
-            if m.text in known:
-                m.kind = known[m.text]
-            elif m.person_line and not _LABEL_COLON.match(self.text, m.end):
+            known.setdefault(m.text, kind)
+            if kind == PERSON:
+                person_words.update(m.text.split())
+            elif kind == ORG:
+                parts = m.text.split()
+                org_words.add(parts[0])
+                if len(parts) > 1:
+                    org_words.add("".join([p[0] for p in parts if p[0].isupper()]))
+        if not pending:
+            return
+        text = self.text
+        caps_elsewhere = {m.text for m in self.mentions if not m.weak_start} if any(
+            m.weak_start for m in pending) else set()        # names also seen away from a sentence start
+        for m in pending:
+            name = m.text
+            words = name.split()
+            if name in known:
+                m.kind = known[name]
+            elif m.person_line and not _LABEL_COLON.match(text, m.end):
                 m.kind = PERSON       # "Scorers : Ronaldo 23 , Pizzi 56"
-            elif len(words) == 1 and m.text in person_words:
+            elif len(words) == 1 and name in person_words:
                 m.kind = PERSON
-            elif len(words) == 1 and m.text in org_words:
+            elif len(words) == 1 and name in org_words:
                 m.kind = ORG
-            elif (m.weak_start and m.text not in caps_elsewhere
-                  and (m.text.lower() in lex.common_words or self._written_lower(m.text))
-                  and not _SAY_AFTER.match(self.text, m.end)) or _LABEL_COLON.match(self.text, m.end):
+            elif (m.weak_start and name not in caps_elsewhere
+                  and (name.lower() in lex.common_words or self._written_lower(name))
+                  and not _SAY_AFTER.match(text, m.end)) or _LABEL_COLON.match(text, m.end):
                 continue
             elif len(words) > 1:
                 # an unknown multi-word name is a person unless it holds an acronym or a common word
@@ -595,16 +605,16 @@ class _Scanner:
                     words[0] in lex.first_names or words[-1] in lex.surnames
                     or not any(w.lower() in lex.common_words for w in words))
                 m.kind = PERSON if personal else ORG
-            elif m.text.isupper() and len(m.text) > 1:
+            elif name.isupper() and len(name) > 1:
                 m.kind = ORG
-            elif _SAY_AFTER.match(self.text, m.end) or m.text in lex.surnames:
+            elif _SAY_AFTER.match(text, m.end) or name in lex.surnames:
                 m.kind = PERSON
             elif m.prev in lex.loc_prepositions:
                 m.kind = LOC
             else:
                 m.kind = ORG
             if m.kind:
-                known.setdefault(m.text, m.kind)
+                known.setdefault(name, m.kind)
 
     def _scan_caps(self, toks: list[_Tok]) -> None:
         """All-capitals line: gazetteer names and names already found, matched case-insensitively."""
@@ -658,7 +668,9 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
     people: list[tuple[_Entity, list[str]]] = []    # each person with the words of its longest name
     org_heads: dict[str, _Entity] = {}              # first word or initials of an organisation's name -> the first such
     given = lexicon().hyphenated_given_name
-    for words, (kind, key), group in sorted([(g[0].text.split(), k, g) for k, g in same.items()], key=_FEWER_WORDS):
+    names = [(g[0].text.split(), k, g) for k, g in same.items()]
+    by_size = sorted([(-len(words), n) for n, (words, _, _) in enumerate(names)])    # most words first, then as met
+    for words, (kind, key), group in [names[n] for _, n in by_size]:
         size = len(words)
         ent = None
         if kind == PERSON:
@@ -683,10 +695,6 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
             org_heads.setdefault("".join([w[0] for w in parts if w[0].isupper()]), ent)
         ent.mentions.extend(group)
     return entities
-
-
-def _FEWER_WORDS(item: tuple) -> int:
-    return -len(item[0])
 
 
 def find_mentions(article: Article) -> list[Mention]:
