@@ -39,6 +39,10 @@ _HAS_ALNUM = re.compile(r"[^\W_]")
 _ASCII_LOWER_STR = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS = _ASCII_LOWER_STR | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
+_PLAIN_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")      # words of letters joined by single spaces
+_UNSEEN = object()
+_NEW_TUPLE = tuple.__new__            # a named tuple without its Python-level constructor
+_START = attrgetter("start")
 
 
 class _Tok(NamedTuple):
@@ -85,11 +89,6 @@ def _tokens(text: str, base: int) -> list[_Tok]:
             word, end = word[:-2], end - 2
         append(new(_Tok, (base + start, base + end, word, word.rstrip("."))))
     return out
-
-
-_UNSEEN = object()
-_NEW_TUPLE = tuple.__new__            # a named tuple without its Python-level constructor
-_PLAIN_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 class _Verdict(NamedTuple):
@@ -191,7 +190,7 @@ def _has_prefixed_name(text: str) -> bool:
 
 def _has_lower_word(body: str, low: str) -> bool:
     """``low`` occurs in ``body`` as a whole lower-case word: 2+ letters a-z, no letter glued before it and no
-    lower-case letter after it (the words ``_LOWER_WORD`` finds)."""
+    lower-case letter after it (as ``(?<![A-Za-z])[a-z]{2,}`` would find it)."""
     if len(low) < 2 or not (low.isascii() and low.isalpha()):     # a-z only (upper case was folded)
         return False
     size = len(low)
@@ -469,6 +468,7 @@ class _Scanner:
         self._apply(all_toks, i, j, self._verdict(all_toks, i, j, titled), sentence_start)
 
     def _verdict(self, all_toks: list[_Tok], i: int, j: int, titled: bool) -> _Verdict:
+        """What the words of the name ``all_toks[i:j]`` say about it (``titled``: a title stood before it)."""
         lex = self.lex
         at = self.at
         start, end = at + all_toks[i].start, at + all_toks[j - 1].end
@@ -731,9 +731,6 @@ def extract(article: Article, context) -> list[Fact]:
         facts.append(Fact(ent.kind, name, anchor.start, anchor.end, sentence, attrs))
     facts.sort(key=_first_start)
     return facts
-
-
-_START = attrgetter("start")
 
 
 def _first_start(f: Fact) -> int:

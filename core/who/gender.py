@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.resources import load_toml, resource_text
@@ -26,6 +26,7 @@ class GenderCues:
     male_pronouns: frozenset[str]
     female_pronouns: frozenset[str]
     pronoun: re.Pattern[str]      # any of the pronouns as a whole word, in any case
+    name_memo: dict = field(default_factory=dict, compare=False, repr=False)   # (name, titles) -> of_name's answer
 
     def of_word(self, word: str) -> str | None:
         """The gender a cue word gives ("Mrs", "actress", "wife"), or None."""
@@ -90,13 +91,13 @@ def _first_pronoun(c: GenderCues, text: str, start: int, stop: int) -> str | Non
 
 def of_name(name: str, titles: frozenset[str] = frozenset()) -> str | None:
     """Gender from the name alone: an honorific ("Mrs Rhodes") or a given name of one sex ("Karen Smith")."""
+    c = cues()
     key = (name, titles)
-    memo = _NAME_MEMO
+    memo = c.name_memo
     if key in memo:
         return memo[key]
     if len(memo) > 100_000:
         memo.clear()
-    c = cues()
     found = None
     for word in name.split():
         found = c.of_word(word)
@@ -108,9 +109,6 @@ def of_name(name: str, titles: frozenset[str] = frozenset()) -> str | None:
         break
     memo[key] = found
     return found
-
-
-_NAME_MEMO: dict[tuple[str, frozenset[str]], str | None] = {}
 
 
 def of_person(text: str, name: str, spans: list[tuple[int, int]], stops: list[int],
