@@ -39,7 +39,7 @@ _HAS_ALNUM = re.compile(r"[^\W_]")
 _ASCII_LOWER_STR = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS = _ASCII_LOWER_STR | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
-_PLAIN_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")      # words of letters joined by single spaces
+_PLAIN_RUN = re.compile(r"[^\W\d_]+(?:['’]s)?(?: [^\W\d_]+(?:['’]s)?)*\.?")   # words of letters, spaces
 _UNSEEN = object()
 _NEW_TUPLE = tuple.__new__            # a named tuple without its Python-level constructor
 _START = attrgetter("start")
@@ -124,16 +124,26 @@ class _Run(NamedTuple):
 def _run(text: str, lex: Lexicon) -> _Run:
     """Cut a run into name groups: capitalised words joined by single spaces, a hyphenated given name after a short
     family name ("Ban Ki-moon"), and connectors between capitalised words ("Bank of England")."""
-    if _PLAIN_RUN.fullmatch(text):        # letters and single spaces (most runs): words are the pieces between
-        toks = []
+    if _PLAIN_RUN.fullmatch(text):        # words of letters (most runs): cut at the spaces, no regex
+        toks, joined = [], []             # joined[k]: a single space between words k and k + 1
+        body = text[:-1] if text[-1] == "." else text
         at = 0
-        for word in text.split(" "):
-            toks.append(_NEW_TUPLE(_Tok, (at, at + len(word), word, word)))
-            at += len(word) + 1
+        for word in body.split(" "):
+            size = len(word)
+            if word[-2:] in ("'s", "’s"):         # "Obama's": the possessive is not part of the name
+                toks.append(_NEW_TUPLE(_Tok, (at, at + size - 2, word[:-2], word[:-2])))
+                joined.append(False)
+            else:
+                toks.append(_NEW_TUPLE(_Tok, (at, at + size, word, word)))
+                joined.append(True)
+            at += size + 1
         name = [t.text[0].isupper() or _LOWER_PREFIXED.match(t.text) is not None for t in toks]
-        if all(name):                     # one group of all its words ("Barack Obama")
+        if body is not text:              # a full stop ends the run ("Germany."): a word of its own
+            toks.append(_NEW_TUPLE(_Tok, (at - 1, at, ".", "")))
+            joined[-1] = False
+            name.append(False)
+        elif all(name) and all(joined[:-1]):      # one group of all its words ("Barack Obama")
             return _NEW_TUPLE(_Run, (tuple(toks), ((0, len(toks), True),), [None]))
-        joined = [True] * len(toks)
     else:
         toks = _tokens(text, 0)
         name = [_is_name_word(t.text) for t in toks]
@@ -396,7 +406,7 @@ class _Scanner:
         name = self.text[start:end]
         kind = lex.gazetteer.get(name) or (lex.gazetteer_upper.get(name) if name.isupper() and len(name) > 3 else None)
         trimmed = verdict = None
-        if trim:
+        if trim and not kind:           # a gazetteer name is labelled before any trimming
             found = self._trim(all_toks, i, j, False, start, end)
             if found:
                 trimmed = (found[0] - i, found[1], found[3] and found[3] - i)
