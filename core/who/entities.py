@@ -341,8 +341,13 @@ class _Scanner:
                     prev = text[region:gs]
                     last = last_token.get(prev)
                     if last is None:
-                        found = _tokens(prev, region - gs)
-                        last = last_token[prev] = (found[-1],) if found else ()
+                        word = prev[:-1]
+                        if prev[-1] == " " and word.isalpha():     # "in ": the word itself
+                            last = (_NEW_TUPLE(_Tok, (region - gs, region - gs + len(word), word, word)),)
+                        else:
+                            found = _tokens(prev, region - gs)
+                            last = (found[-1],) if found else ()
+                        last_token[prev] = last
                     if last:
                         toks = last + toks
                         first = 1
