@@ -47,7 +47,7 @@ def _any_case(word: str) -> str:
 
 
 def _pronoun_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    """The pronouns as whole words. The pattern opens on their first letters so that a search skips other text
+    r"""The pronouns as whole words. The pattern opens on their first letters so that a search skips other text
     fast: ``[hHsS](?<![\w'’-].)(?:(?<=[hH])(?:[eE]|…)|(?<=[sS])(?:…))(?![\w'’-])``."""
     by_first: dict[str, list[str]] = {}
     for w in sorted(words, key=lambda w: (-len(w), w)):

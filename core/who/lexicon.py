@@ -52,7 +52,8 @@ class Lexicon:
     bracket_team_after: re.Pattern[str]     # "Rapid Vienna ( Austria ) 2 Fenerbahce": a team, not a person
     bracket_team_before: re.Pattern[str]
     hyphenated_given_name: re.Pattern[str]  # "Ki-moon" after a family name ("Ban Ki-moon")
-    # Answers about single words, filled as the entity stage meets them (they depend on the lists only).
+    # The entity stage's answers about words and runs of words, filled as it meets them (they depend on the
+    # lists above only, never on an article).
     word_memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, name: str) -> dict[str, Any]:
@@ -99,7 +100,8 @@ def lexicon() -> Lexicon:
         org_suffixes=_words(lex["org_suffixes"]), org_of_heads=_words(lex["org_of_heads"]),
         loc_suffixes=_words(lex["loc_suffixes"]), loc_of_heads=_words(lex["loc_of_heads"]),
         loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]),
-        loc_lower_suffixes_after=tuple(" " + suffix for suffix in lex["loc_lower_suffixes"]), directions=_words(lex["directions"]),
+        loc_lower_suffixes_after=tuple(" " + suffix for suffix in lex["loc_lower_suffixes"]),
+        directions=_words(lex["directions"]),
         name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
         common_words=_generated("who/common_words.txt"), cities=cities - countries,
