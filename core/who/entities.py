@@ -223,7 +223,7 @@ def _is_cap_memo(word: str) -> bool:
     """``_is_cap``, memoised per word."""
     found = _CAPS.get(word)
     if found is None:
-        if len(_CAPS) > 200_000:
+        if len(_CAPS) > 100_000:
             _CAPS.clear()
         found = _CAPS[word] = _is_cap(word)
     return found

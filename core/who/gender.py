@@ -96,7 +96,7 @@ def of_name(name: str, titles: frozenset[str] = frozenset()) -> str | None:
     memo = c.name_memo
     if key in memo:
         return memo[key]
-    if len(memo) > 100_000:
+    if len(memo) > 50_000:
         memo.clear()
     found = None
     for word in name.split():

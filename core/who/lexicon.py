@@ -9,7 +9,7 @@ from typing import Any
 from article_facts.core.resources import load_toml, load_wordlist, resource_text
 
 PERSON, ORG, LOC = "person", "organization", "location"
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 40_000        # about 1 kB a run with its plans: a bounded few tens of MB
 
 
 def _norm(word: str) -> str:
