@@ -225,6 +225,17 @@ def _direction(text: str, i: int, start: int, end: int) -> str:
     return "O" if opens else "C"
 
 
+def _part_break(text: str, open_at: int, i: int, start: int) -> bool:
+    """A quote still open at a new opening mark is a part of a multi-paragraph quote whose paragraph breaks were
+    lost ('He wrote: "… too. "As a player …') when the new mark follows a full sentence and the open mark itself
+    opened a sentence, followed a colon or comma, or opened the paragraph; a mid-sentence stray mark ('a song
+    called "Silver Bells, which …') is not."""
+    if not text[open_at + 1:i].rstrip().endswith((".", "!", "?", ".'", "!'", "?'", ".’", "!’", "?’")):
+        return False
+    before = text[start:open_at].rstrip()
+    return not before or before[-1] in ".!?:,;—–-"
+
+
 def _find_quotes(article: Article, paragraphs: list[tuple[int, int, int]]) -> list[_Quote]:
     text = article.text
     quotes: list[_Quote] = []
@@ -241,9 +252,14 @@ def _find_quotes(article: Article, paragraphs: list[tuple[int, int, int]]) -> li
                     open_at = i
                     continues = carried and first and not text[start:i].strip()
                 continue
-            if d == "O":            # an opening mark never closed: it starts nothing
+            if d == "O":
+                if _part_break(text, open_at, i, start):   # a paragraph break lost in flattened text
+                    s, e = strip_span(text, open_at + 1, i)
+                    quotes.append(_Quote(s, e, open_at, -1, para, continues))
+                    continues = True
+                else:               # an opening mark never closed: it starts nothing
+                    continues = False
                 open_at = i
-                continues = False
                 first = False
                 continue
             s, e = strip_span(text, open_at + 1, i)
