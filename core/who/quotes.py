@@ -76,6 +76,9 @@ class _Rules:
     subordinators: frozenset[str]
     linked_participle: re.Pattern[str]  # 'by saying', 'as saying', 'by declaring'
     quoted_as: re.Pattern[str]          # 'quoted him as', 'cited Jane Doe as'
+    platforms: frozenset[str]
+    author_links: frozenset[str]
+    author_window_chars: int
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +112,8 @@ def _rules() -> _Rules:
         linked_participle=re.compile(r"\b(?:%s)\s+(?P<v>%s)\b" % (
             "|".join(data["participle_linkers"]),
             "|".join(sorted({v for v in data["verbs"] + data["linked_participles"] if v.endswith("ing")})))),
+        platforms=frozenset(data["platforms"]), author_links=frozenset(data["author_links"]),
+        author_window_chars=int(data["author_window_chars"]),
         quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=re.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -374,8 +379,15 @@ class _Attributor:
             return _PRONOUN
         last = words[-1].lower().strip(".,")
         if last in r.not_speakers and (low in r.determiners or len(words) > 1):
-            owners = self._mentions_in(s, e)                  # "the Acme Corp statement", "Doe's website"
-            return self._from_mention(owners[-1]) if owners else _Speaker(phrase, s, e, document=True)
+            owners = [m for m in self._mentions_in(s, e)      # "the Acme Corp statement", "Doe's website"
+                      if self.text[m.start:m.end] not in r.platforms]     # not "a Twitter message"
+            if owners:
+                return self._from_mention(owners[-1])
+            for k, w in enumerate(words[:-1]):                # "a police news release"
+                if w.lower() in r.collective:
+                    at = s + len(" ".join(words[:k])) + (1 if k else 0)
+                    return _Speaker(w, at, at + len(w))
+            return _Speaker(phrase, s, e, document=True)
         found = [m for m in self._mentions_in(s, e)           # "Slager's lawyer" is not Slager
                  if not (self.text[m.end:m.end + 2] in ("'s", "’s") and m.end + 3 < e)]
         people = [m for m in found if m.kind == PERSON]
@@ -450,7 +462,7 @@ class _Attributor:
         window = self.text[a:window_end]
         for brk in _SENTENCE_BREAK.finditer(window):
             word = window[:brk.start()].rsplit(None, 1)[-1] if window[:brk.start()].strip() else ""
-            if len(word) > 1 and word not in self.titles:     # "Capt. Thomas Grenz" goes on
+            if len(word) > 1 and word not in self.titles and "." not in word:   # "Capt. Jane Doe", "U.S. Attorney" go on
                 window = window[:brk.start() + 1]
                 break
         full_stop = self.text[q.end - 1:q.end] == "."
@@ -470,8 +482,8 @@ class _Attributor:
             cut = len(rest)
             for end in _NP_END.finditer(rest):
                 word = rest[:end.start()].rsplit(None, 1)[-1] if rest[:end.start()].strip() else ""
-                if end.group() == "." and (word in self.titles or len(word) == 1):
-                    continue              # "Rev. Samuel Okoro", "George W. Bush"
+                if end.group() == "." and (word in self.titles or len(word) == 1 or "." in word):
+                    continue              # "Rev. Samuel Okoro", "George W. Bush", "U.S. Attorney Jane Doe"
                 cut = end.start()
                 break
             np_e = a + m.end() + cut
@@ -524,11 +536,34 @@ class _Attributor:
         for i in range(k, max(-1, k - self.rules.document_lookback_sentences - 1), -1):
             sent = self.article.sentences[i]
             end = min(sent.end, doc.start)
-            if not head.search(self.text, sent.start, end):
+            found = head.search(self.text, sent.start, end)
+            if not found:
                 continue
+            by = self._author_after(found.end(), end)
+            if by is not None:
+                return by
             who = self.sentence_subject(sent.start, end)
             if isinstance(who, _Speaker) and not who.document and (who.entity >= 0 or who.name[:1].isupper()):
                 return who
+            verb = self.rules.verb_re.search(self.text, sent.start, end)     # 'In a statement, one of her
+            if verb:                                                          # lawyers said …'
+                who = self._subject_before(sent.start, verb.start())
+                if who == _PRONOUN:
+                    who = self.antecedent(sent.start, self.pronoun, [])
+                if isinstance(who, _Speaker) and not who.document:
+                    return who
+        return None
+
+    def _author_after(self, pos: int, end: int) -> _Speaker | None:
+        """The person named as a document's author shortly after it: 'messages … that were sent by Jane Doe'."""
+        i = bisect_right(self.starts, pos - 1)
+        stop = min(end, pos + self.rules.author_window_chars)
+        while i < len(self.mentions) and self.mentions[i].start < stop:
+            m = self.mentions[i]
+            i += 1
+            before = self.text[pos:m.start].split()
+            if m.kind == PERSON and before and before[-1].lower() in self.rules.author_links:
+                return self._from_mention(m)
         return None
 
     def named_role(self, sp: _Speaker) -> _Speaker | None:
