@@ -6,14 +6,14 @@ one module name to ``STAGES``; adding a rule means editing a resource file, not 
 from __future__ import annotations
 
 import importlib
-import re
-from bisect import bisect_right
 import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from article_facts.core import structure, summarizers
 from article_facts.core.errors import InputError
 from article_facts.core.models import Article, ErrorInfo, Fact, Record, Stats
+from article_facts.core.rules import regex_cache
 
 STAGES: tuple[str, ...] = (
     "article_facts.core.numbers",        # troops, troop_change, casualties, money, percent, quantity
@@ -21,7 +21,7 @@ STAGES: tuple[str, ...] = (
     "article_facts.core.who.entities",   # person, organization, location
     "article_facts.core.who.quotes",     # quote (uses the entities for speakers)
 )
-_WORDS = re.compile(r"\w+")
+_WORDS = regex_cache.compile(r"\w+")
 NAME_KINDS = frozenset({"person", "organization", "location"})
 # The fields each built-in kind always carries in the record (null when unknown): the schema's contract.
 CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -115,6 +115,7 @@ def analyse(text: str, *, id: str, source: str | None = None, title: str | None 
     if options.include_text:
         record.text = text
     record.stats.seconds = round(time.perf_counter() - started, 6)
+    regex_cache.save()                     # patterns first compiled for this article, for the next process
     return record
 
 

@@ -5,13 +5,13 @@ date (offsets into the article text, so ``text == article.text[start:end]``).
 """
 from __future__ import annotations
 
-import re
 
 from article_facts.core.models import Article, Fact, TimelineEntry
+from article_facts.core.rules import regex_cache
 from article_facts.core.timex.calendar import parse_value
 
-_DATED = re.compile(r"\d{4}(?:-|$)")             # a value that names at least a year: 2016, 2020-03, 2020-W37
-_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()—–]|\s-\s|\s-{2}\s|\s(?:and|but|while|after|before|when|as|which)\s")
+_DATED = regex_cache.compile(r"\d{4}(?:-|$)")             # a value that names at least a year: 2016, 2020-03, 2020-W37
+_CLAUSE_BREAK = regex_cache.compile(r",(?!\d)|[;:()—–]|\s-\s|\s-{2}\s|\s(?:and|but|while|after|before|when|as|which)\s")
 _TRIM = " \t\n\"'“”‘’,;:.-—–()"
 _MIN_WORDS = 4
 
@@ -35,7 +35,7 @@ def build_timeline(article: Article, facts: list[Fact]) -> list[TimelineEntry]:
 
 _COARSE_FIRST = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 5, "month": 6,
                  "week": 7, "day": 8}
-_PART_OF_YEAR = re.compile(r"(\d{4})-(SP|SU|FA|WI|H1|H2)")
+_PART_OF_YEAR = regex_cache.compile(r"(\d{4})-(SP|SU|FA|WI|H1|H2)")
 _PART_START = {"SP": ("03", "season"), "SU": ("06", "season"), "FA": ("09", "season"), "WI": ("12", "season"),
                "H1": ("01", "half"), "H2": ("07", "half")}
 

@@ -18,6 +18,8 @@ PATTERNS = [
     (r"(?<![\w.])(?:jan(?:uary)?|feb(?:ruary)?)\.?\s+(\d{1,2})", re.I),
     (r"^(?:[A-Z][\w'’.-]*\s?){1,4}$", re.M),
     (r"(a)(b)?(?P<c>c)(?(2)d|e)", 0),
+    (rb" (?:one|two|three)(?= )", 0),
+    (rb"(?i)\d+(?P<unit>kg|km)", 0),
 ]
 
 
@@ -28,12 +30,19 @@ def cache_in(tmp_path, monkeypatch):
         monkeypatch.setenv(regex_cache.ENV, setting)
         monkeypatch.setattr(regex_cache, "_folder_path", regex_cache._UNSET)
         monkeypatch.setattr(regex_cache, "_MEMO", {})
+        monkeypatch.setattr(regex_cache, "_pack", None)
+        monkeypatch.setattr(regex_cache, "_fresh", {})
     return use
 
 
-def _reload_from_disk(pattern: str, flags: int) -> re.Pattern:
+def _reload_from_disk(pattern, flags: int) -> re.Pattern:
+    """Save what this process compiled, then forget it all and compile again: the pack on disk answers."""
+    regex_cache.save()
     regex_cache._MEMO.clear()
-    return regex_cache.compile(pattern, flags)
+    regex_cache._pack = None
+    again = regex_cache.compile(pattern, flags)
+    assert not regex_cache._fresh, "the pattern was compiled again instead of loaded"
+    return again
 
 
 @pytest.mark.parametrize("pattern,flags", PATTERNS)
@@ -51,10 +60,11 @@ def test_every_pattern_the_pipeline_stores_is_identical_to_a_fresh_compile(cache
     subprocess.run([sys.executable, "-m", "article_facts.cli", "summarize", *samples, "-q"], check=False,
                    capture_output=True, env={**os.environ, regex_cache.ENV: str(folder)})
     cache_in(str(folder))
-    stored = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("toml-")]
+    packs = list(folder.rglob(regex_cache.PACK))
+    assert len(packs) == 1
+    stored = marshal.loads(packs[0].read_bytes())
     assert len(stored) > 20
-    for path in stored:
-        pattern, flags, *_ = marshal.loads(path.read_bytes())
+    for pattern, flags in stored:
         assert _reload_from_disk(pattern, flags) == re.compile(pattern, flags), pattern[:80]
 
 
@@ -67,10 +77,13 @@ def test_off_writes_nothing(cache_in, tmp_path):
 def test_a_damaged_cache_file_is_ignored(cache_in, tmp_path):
     cache_in(str(tmp_path / "cache"))
     regex_cache.compile(*PATTERNS[1])
+    regex_cache.save()
     for f in (tmp_path / "cache").rglob("*"):
         if f.is_file():
             f.write_bytes(b"\x00garbage")
-    assert _reload_from_disk(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+    regex_cache._MEMO.clear()
+    regex_cache._pack = None
+    assert regex_cache.compile(*PATTERNS[1]) == re.compile(*PATTERNS[1])
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -87,3 +100,41 @@ def test_an_unwritable_cache_location_only_means_compiling(cache_in, tmp_path):
     blocker.write_text("not a folder")
     cache_in(str(blocker / "cache"))            # cannot be created: a file is in the way
     assert regex_cache.compile(*PATTERNS[3]) == re.compile(*PATTERNS[3])
+
+
+def test_a_pack_entry_that_does_not_rebuild_is_compiled_afresh(cache_in, tmp_path):
+    cache_in(str(tmp_path / "cache"))
+    pattern, flags = PATTERNS[0]
+    regex_cache.compile(pattern, flags)
+    regex_cache.save()
+    path = tmp_path / "cache" / os.path.basename(regex_cache.cache_folder()) / regex_cache.PACK
+    stored = marshal.loads(path.read_bytes())
+    stored[(pattern, flags)] = (0, b"\xff" * 8, 0, {})
+    path.write_bytes(marshal.dumps(stored))
+    regex_cache._MEMO.clear()
+    regex_cache._pack = None
+    assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_saving_merges_with_what_other_processes_saved(cache_in, tmp_path):
+    cache_in(str(tmp_path / "cache"))
+    regex_cache.compile(*PATTERNS[0])
+    regex_cache.save()
+    regex_cache._MEMO.clear()
+    regex_cache._pack = {}                       # a process that read the pack before the first one saved
+    regex_cache.compile(*PATTERNS[1])
+    regex_cache.save()
+    regex_cache._pack = None
+    assert set(regex_cache._stored()) >= {PATTERNS[0], PATTERNS[1]}
+
+
+def test_a_full_pack_keeps_only_what_this_process_used(cache_in, tmp_path, monkeypatch):
+    cache_in(str(tmp_path / "cache"))
+    regex_cache.compile(*PATTERNS[0])
+    regex_cache.save()
+    regex_cache._MEMO.clear()
+    monkeypatch.setattr(regex_cache, "MAX_PACK_BYTES", 1)
+    regex_cache.compile(*PATTERNS[1])
+    regex_cache.save()
+    regex_cache._pack = None
+    assert set(regex_cache._stored()) == {PATTERNS[1]}

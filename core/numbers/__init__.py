@@ -6,15 +6,13 @@ mention belongs to. All patterns live in ``core/resources/rules/*.toml`` plus th
 """
 from __future__ import annotations
 
-import re
-
 from article_facts.core.models import Article, Fact
 from article_facts.core.numbers.candidates import ascii_words, number_sentences
 from article_facts.core.numbers.grammar import find_mentions, grammar, join_ranges, word_starts
-from article_facts.core.rules import Window, load_rules
+from article_facts.core.rules import Window, load_rules, regex_cache
 
-_WORD = re.compile(r"\w+")
-_TEN_DIGITS = re.compile(r"(?:\D*+\d){10}")       # phone numbers are looked for where a "+" or a "-" and ten digits stand
+_WORD = regex_cache.compile(r"\w+")
+_TEN_DIGITS = regex_cache.compile(r"(?:\D*+\d){10}")       # phone numbers are looked for where a "+" or a "-" and ten digits stand
 
 
 def extract(article: Article, context) -> list[Fact]:

@@ -15,11 +15,12 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
+from article_facts.core.rules import regex_cache
 from article_facts.core.rules.templates import alternation
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = regex_cache.compile(r"\d")
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
-_WORD = re.compile(r"\w+")
+_WORD = regex_cache.compile(r"\w+")
 # ASCII letters, digits and "_" stay; every other byte (and "?", which stands for any non-ASCII character
 # after encoding) becomes a space, so the words of the result are the text's ASCII word runs.
 _ASCII_WORDS = bytes(c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32 for c in range(256))
@@ -36,7 +37,7 @@ def _word_finder(number_words: frozenset) -> re.Pattern | None:
     ASCII. The leading space is a literal prefix the regex engine scans for in C."""
     if not all(w.isascii() and w.isalnum() for w in number_words):
         return None
-    return re.compile((" " + alternation(number_words) + "(?= )").encode("ascii"))
+    return regex_cache.compile((" " + alternation(number_words) + "(?= )").encode("ascii"))
 
 
 def ascii_words(text: str) -> bytes | None:

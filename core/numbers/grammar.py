@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from article_facts.core.resources import resource_text
 from article_facts.core.rules import regex_cache, toml_cache
-from article_facts.core.rules.templates import alternation as _prefix_tree, trigger_words
+from article_facts.core.rules.templates import alternation as _prefix_tree
+from article_facts.core.rules.templates import trigger_words
 
 GRAMMAR_FILE = "rules/grammar/numbers.toml"
 
@@ -246,12 +246,12 @@ def _number_words(*groups) -> frozenset | None:
     return frozenset(out)
 
 
-_WORD_RUN = re.compile(r"\w+")
-_WORD_SPLIT = re.compile(r"[\s-]+")
-_FOUR_DIGITS = re.compile(r"\d{4}")
-_SUFFIX = re.compile(r"[A-Za-z]+")
-_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
-_DIGIT = re.compile(r"\d")
+_WORD_RUN = regex_cache.compile(r"\w+")
+_WORD_SPLIT = regex_cache.compile(r"[\s-]+")
+_FOUR_DIGITS = regex_cache.compile(r"\d{4}")
+_SUFFIX = regex_cache.compile(r"[A-Za-z]+")
+_NEXT_WORD = regex_cache.compile(r"\s*([A-Za-z][\w'-]*)")
+_DIGIT = regex_cache.compile(r"\d")
 
 
 def _digit_value(g: Grammar, fdig: str | None, digits: str | None, dscale: str | None) -> float | None:
@@ -446,8 +446,8 @@ def _looks_like_name(g: Grammar, text: str, rev: str, left: re.Match, ce: int) -
     return follow[0].isupper() and not follow.endswith("s")
 
 
-_FOLLOW = re.compile(r"\s*([A-Za-z][\w'-]*)?")
-_SENTENCE_GAP = re.compile(r"\s*(?:[.!?:;\"“”(]|\n|$)")
+_FOLLOW = regex_cache.compile(r"\s*([A-Za-z][\w'-]*)?")
+_SENTENCE_GAP = regex_cache.compile(r"\s*(?:[.!?:;\"“”(]|\n|$)")
 
 
 def _qualify(g: Grammar, mention: Mention, rev: str, n: int) -> None:
@@ -502,7 +502,7 @@ def join_ranges(text: str, rev: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_PERCENT_AFTER = regex_cache.compile(r"\s*(?:%|per\s*cent\b|percent\b)", re.I)
 
 
 def _spaced_dash(gap: str) -> bool:
@@ -513,7 +513,7 @@ def _is_percent(text: str, m: Mention) -> bool:
     return _PERCENT_AFTER.match(text, m.end) is not None
 
 
-_SCALE_WORD = re.compile(r"\s*(?:thousand|million|billion|trillion|bn|m|k|mn|tn)\b", re.I)
+_SCALE_WORD = regex_cache.compile(r"\s*(?:thousand|million|billion|trillion|bn|m|k|mn|tn)\b", re.I)
 
 
 def _scale_of(text: str, m: Mention) -> float:

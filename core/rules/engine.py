@@ -7,15 +7,15 @@ fact per kind, and fallback kinds (``quantity``) only when no other kind matched
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
+from article_facts.core.rules import regex_cache
 from article_facts.core.rules.loader import KindSpec, Rule
 from article_facts.core.rules.templates import trigger_words
 
-_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-_WORD = re.compile(r"\w+")
+_REF = regex_cache.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_WORD = regex_cache.compile(r"\w+")
 
 
 class NumberMention(Protocol):

@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from article_facts.core.rules import regex_cache, toml_cache
-from article_facts.core.rules.templates import (TemplateError, WordList, compile_template, deferred_alternation, norm,
-                                                render)
+from article_facts.core.rules.templates import (
+    TemplateError,
+    WordList,
+    compile_template,
+    deferred_alternation,
+    norm,
+    render,
+)
 
 # What a rule may require of its number (``requires = [...]``), and the test for each.
 CHECKS: dict[str, Callable[[Any], bool]] = {
@@ -21,8 +27,8 @@ CHECKS: dict[str, Callable[[Any], bool]] = {
     "not_year": lambda m: not m.year_like,
 }
 REQUIREMENTS = frozenset(CHECKS)
-_FIELD_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-_KIND = re.compile(r"[a-z][a-z0-9_]*$")
+_FIELD_REF = regex_cache.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_KIND = regex_cache.compile(r"[a-z][a-z0-9_]*$")
 RULE_KEYS = {"name", "description", "span", "before", "after", "requires", "fields", "emit"}
 KIND_KEYS = {"kind", "description", "priority", "fallback", "number_fields", "defaults", "lists", "rules"}
 

@@ -1,12 +1,18 @@
-"""Compiled regexes that outlive the process, so a fresh CLI run does not recompile the rule patterns.
+"""Compiled regexes that outlive the process, so a fresh CLI run does not recompile its patterns.
 
-Python's regex compiler is pure Python: the number rules and the temporal grammar a first article needs take
-it about 0.15 s to compile, more than the rest of a single-file run. Like ``__pycache__`` for code, this
-module keeps each pattern's compiled program (the opcode list ``re`` builds) in a per-user cache folder, keyed
-by the pattern text, its flags and the regex engine's version, and rebuilds the pattern object from it
-directly. The rebuilt object is the very program ``re.compile`` makes (``==`` holds), so matches are the same.
+Python's regex compiler is pure Python: the rule, timex, entity and quote patterns a first article needs take it
+tens of milliseconds to compile, a large part of a single-file run. Like ``__pycache__`` for code, this module
+keeps each pattern's compiled program (the opcode list ``re`` builds) in a per-user cache and rebuilds the pattern
+object from it directly. The rebuilt object is the very program ``re.compile`` makes (``==`` holds), so matches
+are the same. Text and bytes patterns are both kept.
 
-    compile(pattern, flags) -> re.Pattern      memoised in the process, then on disk
+    compile(pattern, flags) -> re.Pattern      memoised in the process, then from the cache's pack
+    save()                                     write the patterns compiled since the last save into the pack
+
+The cache is one pack file per regex-engine version (read once per process with ``marshal``), so loading costs
+one file read rather than one per pattern. ``save`` merges with what is on disk and writes atomically, so
+parallel processes only ever lose each other's newest entries, which are recompiled next time. The pack keeps
+what recent runs used and stays under ``MAX_PACK_BYTES``.
 
 The folder is ``$XDG_CACHE_HOME/article-facts`` (``~/.cache/article-facts``); the environment variable
 ``ARTICLE_FACTS_REGEX_CACHE`` names another folder, or turns the disk cache off with ``off``. A missing,
@@ -15,12 +21,12 @@ unwritable or damaged cache only means compiling as usual.
 from __future__ import annotations
 
 import array
-import hashlib
 import marshal
 import os
 import re
 import sys
 import tempfile
+from typing import AnyStr
 
 try:
     import _sre
@@ -37,18 +43,46 @@ except Exception:  # pragma: no cover - another Python implementation: plain re.
     _ENGINE = ""
 
 ENV = "ARTICLE_FACTS_REGEX_CACHE"
-_MEMO: dict[tuple[str, int], re.Pattern] = {}
+PACK = "patterns.pack"
+MAX_PACK_BYTES = 8 * 1024 * 1024
+# (flags as compiled, opcodes as machine words, group count, group index): what _sre.compile needs.
+Entry = tuple[int, bytes, int, dict]
+_MEMO: dict[tuple[str | bytes, int], re.Pattern] = {}
 _UNSET = object()
 _folder_path: object = _UNSET
+_pack: dict[tuple[str | bytes, int], Entry] | None = None   # as read from disk
+_fresh: dict[tuple[str | bytes, int], Entry] = {}           # built here, not yet saved
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:        # noqa: A001 - mirrors re.compile
-    """``re.compile(pattern, flags)``, from the in-process memo or the disk cache when there."""
+def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:        # noqa: A001 - mirrors re.compile
+    """``re.compile(pattern, flags)``, from the in-process memo or the cache's pack when there."""
     key = (pattern, int(flags))
     compiled = _MEMO.get(key)
     if compiled is None:
-        compiled = _MEMO[key] = _load_or_build(pattern, int(flags))
+        compiled = _MEMO[key] = _load_or_build(key)
     return compiled
+
+
+def save() -> None:
+    """Add the patterns compiled since the last save to the pack on disk (no-op when there are none)."""
+    global _pack
+    if not _fresh:
+        return
+    folder = cache_folder()
+    if folder is None:
+        _fresh.clear()
+        return
+    path = os.path.join(folder, PACK)
+    merged = {**_read_pack(path), **(_pack or {}), **_fresh}
+    if sum(len(entry[1]) for entry in merged.values()) > MAX_PACK_BYTES:
+        merged = {key: entry for key, entry in merged.items() if key in _MEMO}   # what this process used
+    _pack = merged
+    _fresh.clear()
+    try:
+        blob = marshal.dumps(merged)
+    except ValueError:  # pragma: no cover - every part of an entry is marshal-able
+        return
+    store(folder, path, blob)
 
 
 def cache_folder() -> str | None:
@@ -67,22 +101,36 @@ def _choose_folder() -> str | None:
         return None
     base = setting or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
                                    "article-facts")
-    return os.path.join(base, f"regex-{_ENGINE}")
+    return os.path.join(base, f"patterns-{_ENGINE}")
 
 
-def _load_or_build(pattern: str, flags: int) -> re.Pattern:
-    folder = cache_folder()
-    if folder is None or not isinstance(pattern, str):
-        return re.compile(pattern, flags)
-    name = hashlib.blake2b(f"{flags}\x00{pattern}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    path = os.path.join(folder, name)
+def _stored() -> dict[tuple[str | bytes, int], Entry]:
+    global _pack
+    if _pack is None:
+        folder = cache_folder()
+        _pack = _read_pack(os.path.join(folder, PACK)) if folder else {}
+    return _pack
+
+
+def _read_pack(path: str) -> dict[tuple[str | bytes, int], Entry]:
     try:
         with open(path, "rb") as fh:
-            stored = marshal.load(fh)
-        if stored[0] == pattern and stored[1] == flags:
-            return _rebuild(pattern, *stored[2:])
-    except Exception:                       # missing, damaged or from another layout: compile afresh
-        pass
+            data = marshal.load(fh)
+    except Exception:                       # missing, damaged or from another layout: start afresh
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _load_or_build(key: tuple[AnyStr, int]) -> re.Pattern[AnyStr]:
+    pattern, flags = key
+    if cache_folder() is None or not isinstance(pattern, (str, bytes)):
+        return re.compile(pattern, flags)
+    entry = _stored().get(key)
+    if entry is not None:
+        try:
+            return _rebuild(pattern, *entry)
+        except Exception:                   # a damaged entry: compile afresh
+            pass
     try:
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)
@@ -91,11 +139,11 @@ def _load_or_build(pattern: str, flags: int) -> re.Pattern:
         compiled = _rebuild(pattern, *entry)
     except Exception:                       # an internal API we do not know: the public one
         return re.compile(pattern, flags)
-    store(folder, path, marshal.dumps((pattern, flags, *entry)))
+    _fresh[key] = entry
     return compiled
 
 
-def _rebuild(pattern: str, flags: int, code: bytes, groups: int, groupindex: dict) -> re.Pattern:
+def _rebuild(pattern: AnyStr, flags: int, code: bytes, groups: int, groupindex: dict) -> re.Pattern[AnyStr]:
     program = array.array(_CODE_TYPE)
     program.frombytes(code)                 # opcodes as raw machine words: loads far faster than a list
     indexgroup: list[str | None] = [None] * (groups + 1)
@@ -105,7 +153,7 @@ def _rebuild(pattern: str, flags: int, code: bytes, groups: int, groupindex: dic
 
 
 def store(folder: str, path: str, blob: bytes) -> None:
-    """Write ``blob`` to ``path`` atomically (temporary file, then rename): parallel workers may store the same pattern."""
+    """Write ``blob`` to ``path`` atomically (temporary file, then rename): parallel workers may store the same file."""
     try:
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 
 from article_facts.core.rules import regex_cache
 
-_TOKEN = re.compile(r"\{(?P<name>[a-z_][a-z0-9_+]*)(?::(?P<arg>[a-z0-9_]+))?\}(?P<op>[?*]?)$|(?P<lit>[^{}\s]+?)(?P<lop>\??)$")
+_TOKEN = regex_cache.compile(r"\{(?P<name>[a-z_][a-z0-9_+]*)(?::(?P<arg>[a-z0-9_]+))?\}(?P<op>[?*]?)$|(?P<lit>[^{}\s]+?)(?P<lop>\??)$")
 MAX_REPEAT = 3
 MAX_GAP = 8
 
@@ -106,7 +106,7 @@ def _key(phrases) -> frozenset:
 # builds no prefix tree for a rule that never meets its trigger words.
 _DEFERRED: list[tuple[frozenset, bool]] = []
 _DEFERRED_INDEX: dict[tuple[frozenset, bool], int] = {}
-_PLACEHOLDER = re.compile("\x00(\\d+)\x00")
+_PLACEHOLDER = regex_cache.compile("\x00(\\d+)\x00")
 
 
 def deferred_alternation(phrases, reverse: bool = False) -> str:
@@ -124,7 +124,7 @@ def render(regex: str) -> str:
     return _PLACEHOLDER.sub(lambda m: _alternation(*_DEFERRED[int(m.group(1))]), regex)
 
 
-_RUN = re.compile(r"\w+")
+_RUN = regex_cache.compile(r"\w+")
 
 
 def trigger_words(phrases) -> frozenset[str] | None:

@@ -11,14 +11,15 @@ import re
 from typing import Iterator
 
 from article_facts.core.models import Article, Fact
+from article_facts.core.rules import regex_cache
 from article_facts.core.timex.calendar import parse_dct, parse_value
 from article_facts.core.timex.grammar import Grammar, grammar
 from article_facts.core.timex.scan import WordView, matches
 from article_facts.core.timex.tense import tense_near
 from article_facts.core.timex.values import Anchors, render, resolved_date
 
-_NON_DIGIT = re.compile(r"\D")
-_NUMBER_PART = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+_NON_DIGIT = regex_cache.compile(r"\D")
+_NUMBER_PART = regex_cache.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
 
 def extract(article: Article, context) -> list[Fact]:

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from article_facts.core.rules import regex_cache
+
 GRAINS = ("century", "decade", "year", "quarter", "month", "week", "day")
 # Duration designators and words that name the same calendar unit.
 GRAIN_ALIASES = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
                  "CE": "century", "TH": "day", "TM": "day", "TS": "day"}
 UNDERSPECIFIED = {"century": "XX", "decade": "XXX", "year": "XXXX", "quarter": "XXXX-QX", "month": "XXXX-XX",
                   "week": "XXXX-WXX", "day": "XXXX-XX-XX"}
-_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|Q(?P<q>[1-4])|W(?P<w>\d\d)|H(?P<h>[12])"
+_VALUE = regex_cache.compile(r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|Q(?P<q>[1-4])|W(?P<w>\d\d)|H(?P<h>[12])"
                     r"|(?P<s>SP|SU|FA|WI)))?")
 
 

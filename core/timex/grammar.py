@@ -19,9 +19,9 @@ from article_facts.core.resources import resource_text
 from article_facts.core.rules import regex_cache, toml_cache
 from article_facts.core.timex.heads import HeadReader, lookahead
 
-_SLOT = re.compile(r"<<([a-z_]+?)(\d?)>>")
-_NAMED = re.compile(r"\(\?P<(\w+)>")
-_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_SLOT = regex_cache.compile(r"<<([a-z_]+?)(\d?)>>")
+_NAMED = regex_cache.compile(r"\(\?P<(\w+)>")
+_TOKEN = regex_cache.compile(r"[A-Za-z]+|\d+")
 # Slots with a normaliser in code (see values.normalise_slot) rather than a vocabulary table.
 NUMBER_SLOT = "number"
 
@@ -96,7 +96,7 @@ class _StartTable(dict):
 
 _LEAD = r"(?<![\w'$£€#/.,-])(?i:"
 _SUB_CACHE: dict[tuple[int, ...], re.Pattern[str]] = {}
-_ESCAPE = re.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?[-a-z]+:|<<\w+>>")
+_ESCAPE = regex_cache.compile(r"\\[A-Za-z]|\(\?P<\w+>|\(\?[-a-z]+:|<<\w+>>")
 _DIGIT_SLOTS = frozenset({"year", "yy", "decadeyear", "day", "month_number", "hour", "minute", "number"})
 
 

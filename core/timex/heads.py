@@ -9,23 +9,25 @@ expanded alternations are never parsed again.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from article_facts.core.rules import regex_cache
+
 try:
-    from re import _constants as C, _parser                   # Python >= 3.11
+    from re import _constants as C  # Python >= 3.11
+    from re import _parser
 except ImportError:  # pragma: no cover
-    import sre_constants as C                                  # type: ignore[no-redef]
-    import sre_parse as _parser                                # type: ignore[no-redef]
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
 
 ANY_START = None
 _MARK = 0xE000                      # slot k of a rule is written as the private-use character _MARK + k
-_SLOT = re.compile(r"<<([a-z_]+?)\d?>>")
+_SLOT = regex_cache.compile(r"<<([a-z_]+?)\d?>>")
 _STEP_LIMIT = 200_000
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT) + ((C.POSSESSIVE_REPEAT,) if hasattr(C, "POSSESSIVE_REPEAT") else ())
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _OPEN_END = object()                # end of a slot read on its own: where the rule's text goes on
-_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_LETTER_RUN = regex_cache.compile(r"[A-Za-z]+")
 
 
 class _Anywhere(Exception):

@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from article_facts.core.rules import regex_cache
 from article_facts.core.timex.grammar import Grammar
 
 LOOK_BACK = 7           # words a time expression may hold before its trigger word ("each of the past three years")
-_TOKEN = re.compile(r"([A-Za-z]+)|(\d+)")
+_TOKEN = regex_cache.compile(r"([A-Za-z]+)|(\d+)")
 _WINDOW = 80            # characters read back from a trigger to find its LOOK_BACK words (more if needed)
 _LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGIT_BYTES = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
-_OTHER_DIGIT = re.compile(r"[^\D0-9]")      # a decimal digit outside ASCII ("٣"), a token like any digit
-_ANY_DIGIT = re.compile(r"\d")
+_OTHER_DIGIT = regex_cache.compile(r"[^\D0-9]")      # a decimal digit outside ASCII ("٣"), a token like any digit
+_ANY_DIGIT = regex_cache.compile(r"\d")
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,13 @@ past, and "is owned" no cue at all.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from article_facts.core.resources import resource_text
-from article_facts.core.rules import toml_cache
+from article_facts.core.rules import regex_cache, toml_cache
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+")
+_WORD = regex_cache.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+")
 
 
 @dataclass(frozen=True)

@@ -23,17 +23,23 @@ and the tense around the expression:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from calendar import monthrange
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
-from article_facts.core.timex.calendar import (GRAIN_ALIASES, UNDERSPECIFIED, CalDate, nth_weekday,
-                                                parse_value)
+from article_facts.core.rules import regex_cache
+from article_facts.core.timex.calendar import (
+    GRAIN_ALIASES,
+    UNDERSPECIFIED,
+    CalDate,
+    nth_weekday,
+    parse_value,
+)
 from article_facts.core.timex.tense import cues
 
-_CALL = re.compile(r"@(\w+)\(([^()@]*)\)")
-_HOLE = re.compile(r"<<(\w+?)>>")
+_CALL = regex_cache.compile(r"@(\w+)\(([^()@]*)\)")
+_HOLE = regex_cache.compile(r"<<(\w+?)>>")
 _MONTH_SEASON = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
                  9: "FA", 10: "FA", 11: "FA"}
 _SEASON_ORDER = ["WI", "SP", "SU", "FA"]
