@@ -77,6 +77,8 @@ class _Rules:
     linked_participle: re.Pattern[str]  # 'by saying', 'as saying', 'by declaring'
     quoted_as: re.Pattern[str]          # 'quoted him as', 'cited Jane Doe as'
     platforms: frozenset[str]
+    role_determiners: frozenset[str]
+    possessive_pronouns: frozenset[str]
     author_links: frozenset[str]
     author_window_chars: int
 
@@ -112,7 +114,8 @@ def _rules() -> _Rules:
         linked_participle=re.compile(r"\b(?:%s)\s+(?P<v>%s)\b" % (
             "|".join(data["participle_linkers"]),
             "|".join(sorted({v for v in data["verbs"] + data["linked_participles"] if v.endswith("ing")})))),
-        platforms=frozenset(data["platforms"]), author_links=frozenset(data["author_links"]),
+        platforms=frozenset(data["platforms"]), role_determiners=frozenset(data["role_determiners"]),
+        possessive_pronouns=frozenset(data["possessive_pronouns"]), author_links=frozenset(data["author_links"]),
         author_window_chars=int(data["author_window_chars"]),
         quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=re.compile(
@@ -570,7 +573,8 @@ class _Attributor:
         """'the company' → the organisation named last before; 'the officer', 'Knight's attorney' → the person
         introduced with that role ('an officer, Jane Doe', 'attorney Jane Doe') within a few sentences."""
         words = sp.name.split()
-        if len(words) < 2 or words[0].lower() != "the" and not words[0].endswith(("'s", "’s")):
+        if len(words) < 2 or words[0].lower() not in self.rules.role_determiners \
+                and not words[0].endswith(("'s", "’s")):
             return None
         head = words[-1].lower()
         floor = max(0, sp.start - self.rules.role_lookback_chars)
@@ -582,10 +586,29 @@ class _Attributor:
             i -= 1
             if m.kind != PERSON:
                 continue
-            before = self.text[max(0, m.start - 40):m.start].replace(",", " ").split()
-            if before and before[-1].lower() == head:
+            if self._role_before(m.start, head, words[0].lower()):
                 return self._from_mention(m)
         return None
+
+    def _role_before(self, pos: int, head: str, owner: str) -> bool:
+        """The role word ``head`` introduces the name at ``pos``: 'attorney Jane Doe', 'an officer, Sgt. Jane Doe',
+        'Security Minister Jane Doe', 'his son and daughter, Tom and Ann Doe'. A role owned by a pronoun ('his son')
+        needs an introduction with the same pronoun."""
+        before = self.text[max(0, pos - 60):pos].replace(",", " ").split()
+        k = len(before) - 1
+        while k >= 0:
+            w = before[k]
+            if w.lower() == head:
+                break
+            if not (w[:1].isupper() and w[-1:] != "." or w in ("and", "&") or w in self.titles):
+                if k >= 2 and before[k - 2].lower() == head and before[k - 1] in ("and", "&"):
+                    k -= 2
+                    break
+                return False
+            k -= 1
+        if k < 0:
+            return False
+        return owner not in self.rules.possessive_pronouns or k > 0 and before[k - 1].lower() == owner
 
     def _named_organisation(self, sp: _Speaker, i: int, floor: int) -> _Speaker | None:
         """'the company': the organisation opening one of the last two sentences, else the one named last in them,
