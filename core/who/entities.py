@@ -19,7 +19,9 @@ from article_facts.core.models import Article, Fact
 from article_facts.core.who.lexicon import LOC, ORG, PERSON, Lexicon, lexicon
 from article_facts.core.who import gender
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w'’&.-]*\w)?|\S")
+# An initial keeps its full stop when a capitalised word follows ("P. Simmons"), as abbreviations ("U.S.") do.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|\w(?:[\w'’&.-]*\w)?|\S")
+_INITIAL = re.compile(r"[A-Z]\.(?![A-Z]\.)(?=$|\w)")     # "P." or glued "T.O'Gorman", "A.de"; not "U.S."
 _POSSESSIVE_WORD = re.compile(r"\w['’]s$")
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _ASCII_UPPER = _ASCII_LOWER.upper()
@@ -97,7 +99,7 @@ class _Verdict(NamedTuple):
     kind: str | None      # the gazetteer's kind for the whole name
     misc: bool            # ends in an event or award head ("Cup", "Prize"): no entity
     cue: str | None       # the kind a title before it or a cue word in it gives ("Command", "River")
-    given: bool           # several words, the first a known given name
+    given: bool           # several words, the first a known given name; or an initial first ("P. Simmons")
     place_head: bool      # several words headed by a place ("New York Yankees"): an organisation
 
 
@@ -263,6 +265,7 @@ class _Scanner:
         self.clubs: set[str] = set()          # places seen standing for their club ("Leeds 2 Coventry 1")
         self.person_line = False              # the line being scanned lists people ("Scorers : ...")
         self.at = 0                           # where the run being labelled starts in the article
+        self.line_start = 0                   # where the line being scanned starts in the article
 
     def _written_lower(self, word: str) -> bool:
         """Whether the body also writes ``word`` in lower case, as a whole word ("Police" and "the police")."""
@@ -311,7 +314,7 @@ class _Scanner:
             if newline >= 0:
                 line_start = newline + 1
             if line_start != last_line:
-                last_line = line_start
+                last_line = self.line_start = line_start
                 self.person_line = person_list_line(full_text, line_start) is not None
             skip = 0
             dateline = wire_dateline(text)
@@ -381,7 +384,11 @@ class _Scanner:
         end = self.at + all_toks[j - 1].end
         kind = plan.kind
         if plan.club:
-            kind = self._club_kind(plan.name, end, all_toks[i - 1].text if i else "", kind)
+            kind, venue = self._club_kind(plan.name, self.at + all_toks[i].start, end,
+                                          all_toks[i - 1].text if i else "", kind)
+            if kind:
+                self._add(all_toks, i, j, kind, True, venue)
+                return
         if kind:
             self._add(all_toks, i, j, kind, True)
             return
@@ -437,6 +444,8 @@ class _Scanner:
             w = all_toks[i].text
             wn = all_toks[i].norm
             several = j - i > 1
+            if several and len(w) == 2 and w[1] == "." and w[0].isupper():
+                break       # an initial before a name ("A. Dale", "I. Austin") is part of it
             if wn in demonyms and several and last in lex.org_suffixes:
                 break       # "Serbian Democratic Party", "British Airways": the demonym is part of the name
             if (several and (wn in not_names or wn in demonyms or wn in titles)
@@ -503,8 +512,9 @@ class _Scanner:
                 cue = LOC
         place_head = size > 1 and (gazetteer.get(self.text[start:at + all_toks[j - 2].end]) == LOC
                                    or gazetteer.get(first) == LOC)
-        return _NEW_TUPLE(_Verdict, (gazetteer.get(self.text[start:end]), last in lex.misc_heads, cue,
-                                     size > 1 and first in lex.first_names, place_head))
+        given = (size > 1 and first in lex.first_names) or _INITIAL.match(all_toks[i].text) is not None
+        return _NEW_TUPLE(_Verdict, (gazetteer.get(self.text[start:end]), last in lex.misc_heads, cue, given,
+                                     place_head))
 
     def _apply(self, all_toks: list[_Tok], i: int, j: int, verdict: _Verdict, sentence_start: bool) -> None:
         """Label ``all_toks[i:j]`` from its verdict and its context: a bracketed country after it, a lower-case
@@ -532,18 +542,25 @@ class _Scanner:
             return
         self._pending(all_toks, i, j, sentence_start and j - i == 1)
 
-    def _club_kind(self, name: str, end: int, prev: str, kind: str | None) -> str | None:
-        """A place or nickname standing for its club: before a score ("Bari 2"), or named in a sports story."""
+    def _club_kind(self, name: str, start: int, end: int, prev: str, kind: str | None) -> tuple[str | None, bool]:
+        """A place or nickname standing for its club: before a score ("Bari 2"), or named in a sports story.
+        Also tells whether the place is a venue: after "in"/"at", in a venue list ("at Edgbaston , Birmingham"),
+        or heading a results line ("Leicester : Leicestershire beat Somerset")."""
         lex = self.lex
+        text = self.text
         if prev.lower() in lex.venue_prepositions:
-            return kind
+            return kind, True
+        if kind == LOC and ((start == self.line_start and lex.venue_line_after.match(text, end))
+                            or (prev == "," and lex.venue_before.search(text, max(0, start - 60), start))):
+            return kind, True
         short = name in lex.sports_short_names
-        if ((kind == LOC and name in lex.cities) or short) and lex.team_score_after.match(self.text, end):
+        if (((kind == LOC and name in lex.cities) or short or (name.isupper() and name in lex.team_places_upper))
+                and lex.team_score_after.match(text, end)):
             self.clubs.add(name)
-            return ORG
+            return ORG, False
         if short and self.sports:
-            return ORG
-        return kind
+            return ORG, False
+        return kind, False
 
     def _bracketed_person(self, start: int, end: int) -> bool:
         """A name followed by a bracketed country is a person, unless a score shows it is a team."""
@@ -555,7 +572,7 @@ class _Scanner:
             return False
         return True
 
-    def _add(self, all_toks: list[_Tok], i: int, j: int, kind: str, strong: bool) -> None:
+    def _add(self, all_toks: list[_Tok], i: int, j: int, kind: str, strong: bool, venue: bool = False) -> None:
         lex = self.lex
         text = self.text
         start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
@@ -566,7 +583,7 @@ class _Scanner:
                 if text.startswith(suffix, end):
                     end += len(suffix)
                     break
-        venue = i > 0 and all_toks[i - 1].text.lower() in lex.venue_prepositions
+        venue = venue or (i > 0 and all_toks[i - 1].text.lower() in lex.venue_prepositions)
         self.mentions.append(Mention(start, end, text[start:end], kind, strong, venue))
 
     def _pending(self, all_toks: list[_Tok], i: int, j: int, weak_start: bool) -> None:
@@ -661,10 +678,26 @@ class _Scanner:
             if hit:
                 k, kind = hit
                 start, end = toks[i].start, toks[i + k - 1].end
-                self.mentions.append(Mention(start, end, self.text[start:end], kind, True))
+                venue = False
+                if kind != PERSON and self.text[start:end] in lex.team_places_upper:
+                    kind, venue = self._caps_team(toks, i, i + k, kind)
+                self.mentions.append(Mention(start, end, self.text[start:end], kind, True, venue))
                 i += k
             else:
                 i += 1
+
+
+    def _caps_team(self, toks: list[_Tok], i: int, j: int, kind: str) -> tuple[str, bool]:
+        """A city or club in an all-capitals table line: the venue after "AT", the team before a score
+        ("CHICAGO 71 64 .526") or before "AT" in a sports schedule ("CHICAGO AT TORONTO")."""
+        lex = self.lex
+        venues = lex.venue_prepositions
+        if i and toks[i - 1].text.lower() in venues:
+            return LOC, True
+        if lex.team_score_after.match(self.text, toks[j - 1].end) or (
+                self.sports and j < len(toks) and toks[j].text.lower() in venues):
+            return ORG, False
+        return kind, False
 
 
 def _cluster(mentions: list[Mention]) -> list[_Entity]:

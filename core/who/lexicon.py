@@ -44,8 +44,11 @@ class Lexicon:
     team_score_after: re.Pattern[str]  # what follows a city that stands for its club ("Bari 2")
     attribution_verbs: frozenset[str]
     sports_short_names: frozenset[str]  # clubs only in a sports story ("Leeds", "Essex", "Bulls")
+    team_places_upper: frozenset[str]   # cities and short club names in capitals: they may stand for a team
     sports_headline: re.Pattern[str]    # a headline that makes the story a sports story ("SOCCER - ")
     venue_prepositions: frozenset[str]  # "in Leeds": the place, not the club
+    venue_line_after: re.Pattern[str]   # after a place opening a line: "Leicester : Leicestershire beat ..."
+    venue_before: re.Pattern[str]       # before a place in a venue list: "( at Edgbaston , Birmingham )"
     wire_dateline: re.Pattern[str]      # "AL-AIN , United Arab Emirates 1996-12-06"
     person_list_line: re.Pattern[str]   # "Scorers : Ronaldo 23 , Pizzi 56"
     bracket_country_after: re.Pattern[str]  # "Frankie Fredericks ( Namibia )"
@@ -86,6 +89,7 @@ def lexicon() -> Lexicon:
     gaz.update(dict.fromkeys(countries, LOC))
     gaz.update(dict.fromkeys(load_wordlist("who/organizations.txt"), ORG))
     gaz.update(dict.fromkeys(load_wordlist("who/sports_clubs.txt"), ORG))
+    short_names = load_wordlist("who/sports_short_names.txt")
     demonyms = load_wordlist("who/demonyms.txt")
     demonyms = demonyms | {d + "s" for d in demonyms if not d.endswith(("s", "sh", "ch", "ese"))}
     names = list(gaz)
@@ -106,8 +110,9 @@ def lexicon() -> Lexicon:
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
         common_words=_generated("who/common_words.txt"), cities=cities - countries,
         abbreviations=frozenset(lex["abbreviations"]), team_score_after=re.compile(lex["team_score_after"]),
-        sports_short_names=load_wordlist("who/sports_short_names.txt"),
+        sports_short_names=short_names, team_places_upper=frozenset(map(str.upper, (cities - countries) | short_names)),
         sports_headline=re.compile(lex["sports_headline"]), venue_prepositions=frozenset(lex["venue_prepositions"]),
+        venue_line_after=re.compile(lex["venue_line_after"]), venue_before=re.compile(lex["venue_before"]),
         wire_dateline=re.compile(lex["wire_dateline"]), person_list_line=re.compile(lex["person_list_line"], re.M),
         bracket_country_after=re.compile(lex["bracket_country_after"]),
         bracket_team_after=re.compile(lex["bracket_team_after"]), bracket_team_before=re.compile(lex["bracket_team_before"]),
