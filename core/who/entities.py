@@ -279,6 +279,8 @@ class _Scanner:
     def _run(self, text: str) -> _Run | None:
         """The run's words and name groups, or None for a run that can never name anything, whatever surrounds
         it: no name group, or one word that is a title, a demonym or not a name ("The", "He's", "Mr.", "British")."""
+        if self.lex.column_header.fullmatch(text):
+            return None           # "W L PCT GB": a table's column codes
         run = _run(text, self.lex)
         if not run.groups:
             return None
@@ -670,7 +672,8 @@ class _Scanner:
                         i and toks[i - 1].text.lower() in lex.venue_prepositions):
                     kind = ORG          # "COWBOYS BEAT EAGLES" in a sports story
                 if kind is None and (k > 1 or key.lower() not in lex.common_words       # "SURPRISE" is no city,
-                                     or (key.title() in lex.gazetteer and key.title() not in lex.cities)):  # "BOSNIA" is
+                                     or (key.title() in lex.gazetteer and key.title() not in lex.cities)  # "BOSNIA" is
+                                     or self._table_place(toks, i, i + k)):       # and "DENVER 50 31" is too
                     kind = lex.gazetteer_upper.get(key)
                 if kind and (len(key) > 2 or key in found or kind == LOC):
                     hit = (k, kind)
@@ -686,6 +689,13 @@ class _Scanner:
             else:
                 i += 1
 
+
+    def _table_place(self, toks: list[_Tok], i: int, j: int) -> bool:
+        """Whether ``toks[i:j]`` stand where a table names a place or team: before a score, or closing a
+        schedule line after "AT"."""
+        if self.lex.team_score_after.match(self.text, toks[j - 1].end):
+            return True
+        return j == len(toks) and i > 0 and toks[i - 1].text.lower() in self.lex.venue_prepositions
 
     def _caps_team(self, toks: list[_Tok], i: int, j: int, kind: str) -> tuple[str, bool]:
         """A city or club in an all-capitals table line: the venue after "AT", the team before a score

@@ -47,6 +47,7 @@ class Lexicon:
     team_places_upper: frozenset[str]   # cities and short club names in capitals: they may stand for a team
     sports_headline: re.Pattern[str]    # a headline that makes the story a sports story ("SOCCER - ")
     venue_prepositions: frozenset[str]  # "in Leeds": the place, not the club
+    column_header: re.Pattern[str]      # a run of table column codes ("W L PCT GB"): no name
     venue_line_after: re.Pattern[str]   # after a place opening a line: "Leicester : Leicestershire beat ..."
     venue_before: re.Pattern[str]       # before a place in a venue list: "( at Edgbaston , Birmingham )"
     wire_dateline: re.Pattern[str]      # "AL-AIN , United Arab Emirates 1996-12-06"
@@ -112,7 +113,7 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(lex["abbreviations"]), team_score_after=re.compile(lex["team_score_after"]),
         sports_short_names=short_names, team_places_upper=frozenset(map(str.upper, (cities - countries) | short_names)),
         sports_headline=re.compile(lex["sports_headline"]), venue_prepositions=frozenset(lex["venue_prepositions"]),
-        venue_line_after=re.compile(lex["venue_line_after"]), venue_before=re.compile(lex["venue_before"]),
+        column_header=re.compile(lex["column_header"]), venue_line_after=re.compile(lex["venue_line_after"]), venue_before=re.compile(lex["venue_before"]),
         wire_dateline=re.compile(lex["wire_dateline"]), person_list_line=re.compile(lex["person_list_line"], re.M),
         bracket_country_after=re.compile(lex["bracket_country_after"]),
         bracket_team_after=re.compile(lex["bracket_team_after"]), bracket_team_before=re.compile(lex["bracket_team_before"]),
