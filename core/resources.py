@@ -1,13 +1,22 @@
 """Access to the data files shipped inside the package (rules, gazetteers, segmentation parameters)."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+_FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "resources")
 
 
 def resource_text(name: str) -> str:
-    return resources.files("article_facts.core").joinpath("resources", name).read_text(encoding="utf-8")
+    """The text of a shipped data file, e.g. ``resource_text("timex/rules.toml")``."""
+    try:
+        with open(os.path.join(_FOLDER, name), encoding="utf-8") as fh:
+            return fh.read()
+    except FileNotFoundError:           # installed as a zip or another importer: ask the import system
+        from importlib import resources
+
+        return resources.files("article_facts.core").joinpath("resources", name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)

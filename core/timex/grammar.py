@@ -11,12 +11,14 @@ there; each rule's regex is compiled the first time it is needed, which keeps st
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
 from article_facts.core.resources import resource_text
-from article_facts.core.rules import regex_cache, toml_cache
+from article_facts.core.rules import derived_cache, regex_cache, toml_cache
+from article_facts.core.timex import heads as heads_module
 from article_facts.core.timex.heads import HeadReader, lookahead
 
 _SLOT = regex_cache.compile(r"<<([a-z_]+?)(\d?)>>")
@@ -175,11 +177,14 @@ def _emit(node: dict, case_sensitive: bool) -> str:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    vocab = toml_cache.loads(resource_text("timex/vocabulary.toml"))
-    data = toml_cache.loads(resource_text("timex/rules.toml"))
+    vocab_text, rules_text = resource_text("timex/vocabulary.toml"), resource_text("timex/rules.toml")
+    vocab = toml_cache.loads(vocab_text)
+    data = toml_cache.loads(rules_text)
     sensitive = frozenset(vocab.get("case_sensitive", {}).get("tables", []))
     tables = {name: dict(entries) for name, entries in vocab.items() if name != "case_sensitive"}
-    reader = HeadReader(tables, data["slots"])
+    guards, (starts, anywhere, heads) = derived_cache.cached(
+        "timex-heads", lambda: _read_heads(tables, data), texts=(vocab_text, rules_text),
+        modules=(sys.modules[__name__], heads_module))
     # Each slot opens with a lookahead on its first characters: where none fits, the engine skips the whole
     # alternation at once ("2015" against the number words) instead of trying each word.
     slot_regex: dict[str, str] = {}
@@ -188,7 +193,7 @@ def grammar() -> Grammar:
         guard = lookahead({key[0] for key in entries}) if all(entries) else ""
         slot_regex[name] = f"(?-i:{guard}(?:{alt}))" if name in sensitive else f"(?:{guard}(?:{alt}))"
     for name, regex in data["slots"].items():
-        guard = reader.first_chars(regex) or ""
+        guard = guards.get(name) or ""
         slot_regex[name] = f"(?:{guard}(?:{_expand_slots(regex, slot_regex, None)}))"
     lowered = {name: (entries if name in sensitive else {k.lower(): v for k, v in entries.items()})
                for name, entries in tables.items()}
@@ -213,10 +218,17 @@ def grammar() -> Grammar:
     for i, rule_spec in enumerate(data["rule"]):
         for word in _rule_triggers(rule_spec["pattern"], tables, triggers):
             index.setdefault(word, []).append(i)
-    starts, anywhere, heads = _rule_starts(data, reader)
     return Grammar(rules, lowered, sensitive, frozenset(triggers),
                    {w: tuple(ids) for w, ids in index.items()}, tuple(parts), starts, anywhere, heads,
                    frozenset(w.encode("ascii") for w in index if w != "#"))
+
+
+def _read_heads(tables: dict[str, dict[str, str]], data: dict) -> tuple[dict[str, str | None], tuple]:
+    """What the head reader finds in the rules (slow: it parses each rule): each regex slot's first-character
+    lookahead, and the rules' first words (see _rule_starts)."""
+    reader = HeadReader(tables, data["slots"])
+    guards = {name: reader.first_chars(regex) for name, regex in data["slots"].items()}
+    return guards, _rule_starts(data, reader)
 
 
 def _rule_starts(data: dict, reader: HeadReader) -> tuple[dict[str, frozenset[int]], frozenset[int],
