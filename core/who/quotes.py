@@ -79,6 +79,7 @@ class _Rules:
     platforms: frozenset[str]
     role_determiners: frozenset[str]
     possessive_pronouns: frozenset[str]
+    speaking_re: re.Pattern[str]          # 'called the plan "…"', 'talks about the "…"'
     author_links: frozenset[str]
     author_window_chars: int
 
@@ -115,7 +116,8 @@ def _rules() -> _Rules:
             "|".join(data["participle_linkers"]),
             "|".join(sorted({v for v in data["verbs"] + data["linked_participles"] if v.endswith("ing")})))),
         platforms=frozenset(data["platforms"]), role_determiners=frozenset(data["role_determiners"]),
-        possessive_pronouns=frozenset(data["possessive_pronouns"]), author_links=frozenset(data["author_links"]),
+        possessive_pronouns=frozenset(data["possessive_pronouns"]),
+        speaking_re=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, data["speaking_verbs"]))), author_links=frozenset(data["author_links"]),
         author_window_chars=int(data["author_window_chars"]),
         quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=re.compile(
@@ -678,6 +680,24 @@ class _Attributor:
             return None
         return self.noun_phrase(m.start("np"), m.end("np"))
 
+    def embedded(self, q: _Quote, prev: _Quote | None) -> _Speaker | str | None:
+        """A quote inside a sentence, far from any attribution: the subject of the sentence's verb of saying or
+        of speaking about ('In a tweet, the minister called the plan "…" and "…"', 'Doe talks about the "…"')."""
+        k = self.article.sentence_at(q.open_mark)
+        if k is None:
+            return None
+        start = self.article.sentences[k].start
+        if not self.text[start:q.open_mark].strip(" \"“'‘"):
+            return None
+        verb = self.rules.verb_re.search(self.text, start, q.open_mark) \
+            or self.rules.speaking_re.search(self.text, start, q.open_mark)
+        if verb is None or prev is not None and prev.open_mark < verb.start() < prev.after_mark:
+            return None
+        who = self._subject_before(start, verb.start())
+        if isinstance(who, _Speaker) and who.document:
+            return self.document_owner(who)
+        return who if isinstance(who, _Speaker) or who == _PRONOUN else None
+
     def previous_sentence(self, q: _Quote, prev: _Quote | None) -> _Speaker | None:
         """'McDonald said he was stunned. "We weren't sure."': a quote opening its sentence after a sentence,
         outside any quote, with a verb of saying, is that sentence's subject's."""
@@ -704,11 +724,25 @@ class _Attributor:
         last = self.article.sentence_at(b)
         if not near and (first is None or last is None or last - first > r.max_carry_sentences):
             return False
+        if not q.attributed and last is not None and self._narrated(last, q, a):
+            return False
         sp = prev.speaker
         for m in self._mentions_in(a, b):
             if m.kind == PERSON and m.entity != sp.entity and (not near or self._opens_sentence(m)):
                 return False
         return True
+
+    def _narrated(self, k: int, q: _Quote, a: int) -> bool:
+        """Quote ``q`` sits inside sentence ``k``, which starts after the last quote (ending at ``a``), has no
+        verb of saying or speaking before it and no 'he said' after it: the writer's words quote a charge ('They
+        were held on suspicion of "…"'), not the last speaker. A scare quote keeps the run of speakers going."""
+        start, b = self.article.sentences[k].start, q.open_mark
+        if start < a or not self.text[start:b].strip(" \"“'‘") or self.text[start:b].rstrip().endswith(":"):
+            return False
+        r = self.rules
+        if len(self.text[q.start:q.end].split()) < r.min_words or r.pronoun_verb_after.match(self.text, q.after_mark):
+            return False
+        return not (r.verb_re.search(self.text, start, b) or r.speaking_re.search(self.text, start, b))
 
     def _opens_sentence(self, m: _Mention) -> bool:
         """The mention is its sentence's subject: only capitalised words come before it."""
@@ -843,20 +877,24 @@ def extract(article: Article, context) -> list[Fact]:
         if who is None:
             who = att.before(q, floor)
             where = q.open_mark
-        if isinstance(who, _Speaker) and who.document:
+        issuer = isinstance(who, _Speaker) and who.document     # an issuer is no antecedent for 'she said'
+        if issuer:
             who = att.document_owner(who) or _NOBODY
-        if who == _PRONOUN:
+        lost = who == _PRONOUN    # 'she says' with no one to point to does not go on with an organisation
+        if lost:
             who = att.antecedent(q.open_mark, att.pronoun, spoken)
+            lost = who is None and prev is not None and prev.speaker is not None \
+                and att.kinds.get(prev.speaker.entity) == ORG
         q.attributed = who is not None
         q.attributed_after = who is not None and where == q.after_mark
         if who is None:
             who = att.previous_sentence(q, prev)
-        if who is None and prev and prev.speaker:
+        if who is None and prev and prev.speaker and not lost:
             gap = text[prev.after_mark:q.open_mark]
             if q.continues or prev.paragraph == q.paragraph and att.run_goes_on(prev, q, len(gap) <= 120):
                 who = prev.speaker
         q.speaker = who if isinstance(who, _Speaker) else None
-        if q.speaker:
+        if q.speaker and not issuer:
             spoken.append((q.open_mark, q.speaker))
     # an unattributed quote takes the speaker of the quote right after it in the same sentence
     for i in range(len(found) - 2, -1, -1):
@@ -864,6 +902,12 @@ def extract(article: Article, context) -> list[Fact]:
         if q.speaker is None and not q.attributed and nxt.speaker and (
                 nxt.continues or nxt.paragraph == q.paragraph and len(text[q.after_mark:nxt.open_mark]) <= 3):
             q.speaker = nxt.speaker
+    for i, q in enumerate(found):          # still nobody: the subject of a verb of saying earlier in the sentence
+        if q.speaker is None and not q.continues and len(text[q.start:q.end].split()) >= rules.min_words:
+            who = att.embedded(q, found[i - 1] if i else None)
+            if who == _PRONOUN:
+                who = att.antecedent(q.open_mark, att.pronoun, spoken)
+            q.speaker = who if isinstance(who, _Speaker) else None
     for q in found:
         if q.speaker and q.speaker.entity < 0:
             q.speaker = att.named_role(q.speaker) or q.speaker
