@@ -79,6 +79,7 @@ class _Rules:
     platforms: frozenset[str]
     role_determiners: frozenset[str]
     possessive_pronouns: frozenset[str]
+    apposition_determiners: frozenset[str]
     speaking_re: re.Pattern[str]          # 'called the plan "…"', 'talks about the "…"'
     author_links: frozenset[str]
     author_window_chars: int
@@ -117,6 +118,7 @@ def _rules() -> _Rules:
             "|".join(sorted({v for v in data["verbs"] + data["linked_participles"] if v.endswith("ing")})))),
         platforms=frozenset(data["platforms"]), role_determiners=frozenset(data["role_determiners"]),
         possessive_pronouns=frozenset(data["possessive_pronouns"]),
+        apposition_determiners=frozenset(data["apposition_determiners"]),
         speaking_re=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, data["speaking_verbs"]))), author_links=frozenset(data["author_links"]),
         author_window_chars=int(data["author_window_chars"]),
         quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
@@ -449,6 +451,11 @@ class _Attributor:
                 if who.entity >= 0 or who.name.split()[-1][:1].isupper():
                     return who
                 nominal = nominal or who
+        if nominal is not None and len(candidates) == 1 and len(parts) >= 2 \
+                and nominal.name.split()[0].lower() in self.rules.apposition_determiners:
+            named = self._mentions_in(offsets[-2], offsets[-1] - 1)     # 'Jane Doe, a candidate describing'
+            if named and named[-1].kind == PERSON and not self.text[named[-1].end:offsets[-1] - 1].strip():
+                return self._from_mention(named[-1])
         return nominal
 
     def _clause_tail(self, s: int, e: int) -> int:
