@@ -14,6 +14,7 @@ from itertools import islice
 
 from article_facts.core import segmentation
 from article_facts.core.models import Article, Paragraph, Sentence, Span
+from article_facts.core.nlp.patterns import PatternSet
 from article_facts.core.resources import resource_text
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -40,13 +41,13 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> re.Pattern[str]:
+def _boilerplate() -> PatternSet:
     lines = (l.strip() for l in resource_text("boilerplate.txt").splitlines())
-    return re.compile("|".join(f"(?:{l})" for l in lines if l and not l.startswith("#")), re.I)
+    return PatternSet(tuple(l for l in lines if l and not l.startswith("#")), anchored=True)
 
 
 def is_boilerplate(text: str) -> bool:
-    return _boilerplate().match(text.strip()) is not None
+    return _boilerplate().matches(text.strip())
 
 
 def parse_published(text: str) -> str | None:
@@ -158,7 +159,7 @@ def parse(text: str, title: str | None = None, published: str | None = None) -> 
     if body_lines:
         body_lines[0] = _strip_lead_markers(art, body_lines[0])
     sentences: list[Sentence] = []
-    boilerplate = _boilerplate().match
+    boilerplate = _boilerplate().matches
 
     def add(span: Span, para: int) -> None:
         for s, e in segmentation.spans(text, span.start, span.end):     # spans come stripped

@@ -4,11 +4,13 @@ Apart from the seed article in samples/, every example here is written for the p
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from article_facts.core.models import Article
+from article_facts.core.nlp.patterns import PatternSet, required_literals
 from article_facts.core.structure import is_boilerplate, parse, parse_published
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -307,3 +309,56 @@ def test_tokenised_date_line_is_the_publication_date():
 ])
 def test_the_header_date_tells_how_the_article_orders_day_and_month(line, order):
     assert parse(f"Troops leave the city\n{line}\nThe last troops left the city on Tuesday, officials said, after a long delay.\n").date_order == order
+
+
+# --------------------------------------------------------------------------- pattern lists with pre-checks
+@pytest.mark.parametrize("pattern, literals", [
+    (r"^.{0,120}\bcontributed (reporting )?to this (report|story|article)\.?$", {"contributed "}),
+    (r"\b(watch|see) (the )?(video|footage)\b", {"video", "footage"}),
+    (r"\bscroll down\b", {"scroll down"}),
+    (r"^(published|updated|last updated)\s*:", {"published", "updated", "last updated"}),
+    (r"\(pictured\b", {"(pictured"}),
+    (r"Story (?:HIGHLIGHTS|continues)", {"continues", "highlights"}),
+    (r"\bon twitter at @\w+", {"on twitter at @"}),
+    (r"a+bc", {"bc"}),                                 # a repeated character ends the literal before it
+    (r"colou?r photo", {"r photo"}),                   # an optional character splits the literal
+    (r"(?P<who>police|army) said", {" said"}),
+    (r"(?=police)\w+ said", {" said"}),                # lookarounds add no text
+    (r"^\w+$", None),
+    (r"(?i)scroll down", None),                       # inline flags are not read
+    (r"down|\d+", None),                               # an alternative without literal text
+    (r"[a-z]{3} vidéo", {" vid"}),                      # literal text outside ASCII is left out
+])
+def test_required_literals(pattern: str, literals: set[str] | None) -> None:
+    found = required_literals(pattern)
+    assert (None if found is None else set(found)) == literals
+
+
+PRE_CHECKED = [
+    r"^.{0,120}\bcontributed (reporting )?to this (report|story)\.?$",
+    r"^(see )?(the )?video( below)?\.?$",
+    r"\bscroll down\b",
+    r"^(photo|image)s?\s*:",
+    r"^\w+ only$",
+]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe in Leeds contributed to this report.",
+    "JANE ROE CONTRIBUTED REPORTING TO THIS STORY",
+    "Jane Roe contrıbuted to this report.",            # dotless i: re.I matches it with "i"
+    "See the video below.",
+    "Please scroll down for more.",
+    "Photos: the flooded market",
+    "Subscribers only",
+    "The contributor said the report was late.",
+    "Police said the video showed the crash.",
+    "He scrolled down the page.",
+    "Photography is banned here.",
+    "",
+])
+@pytest.mark.parametrize("anchored", [True, False])
+def test_pattern_sets_agree_with_one_regex(text: str, anchored: bool) -> None:
+    plain = re.compile("|".join(f"(?:{p})" for p in PRE_CHECKED), re.I)
+    expected = (plain.match(text) if anchored else plain.search(text)) is not None
+    assert PatternSet(tuple(PRE_CHECKED), anchored=anchored).matches(text) is expected

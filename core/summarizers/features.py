@@ -18,6 +18,7 @@ from typing import Callable, Collection, Sequence
 
 from article_facts.core.models import Article, Sentence
 from article_facts.core.nlp import content_terms, tokens_and_terms
+from article_facts.core.nlp.patterns import PatternSet
 from article_facts.core.resources import resource_text
 
 Vector = dict[str, float]
@@ -27,40 +28,11 @@ _OPEN_QUOTE = re.compile(r"^[\"“‘']")
 _QUOTED = re.compile(r"[\"“”]")
 
 
-@dataclass(frozen=True)
-class PatternList:
-    """Case-insensitive patterns searched in a sentence, grouped so that a search stays fast: patterns
-    anchored with ``^``, patterns starting at a word boundary ``\\b``, and the rest."""
-
-    anchored: re.Pattern[str] | None
-    at_word: re.Pattern[str] | None
-    other: re.Pattern[str] | None
-
-    def search(self, text: str) -> bool:
-        return self.search_lower(text.lower())
-
-    def search_lower(self, low: str) -> bool:
-        """``search`` for a text already in lower case."""
-        return bool((self.anchored and self.anchored.match(low)) or (self.at_word and self.at_word.search(low))
-                    or (self.other and self.other.search(low)))
-
-
-def compile_patterns(lines: Sequence[str]) -> PatternList:
-    groups: dict[str, list[str]] = {"^": [], "\\b": [], "": []}
-    for line in lines:
-        key = "^" if line.startswith("^") else "\\b" if line.startswith("\\b") else ""
-        groups[key].append(line[len(key):])
-
-    def build(prefix: str, alts: list[str]) -> re.Pattern[str] | None:
-        return re.compile(prefix + "(?:" + "|".join(f"(?:{a})" for a in alts) + ")") if alts else None
-
-    return PatternList(build("", groups["^"]), build("\\b", groups["\\b"]), build("", groups[""]))
-
-
 @lru_cache(maxsize=1)
-def noncontent_pattern() -> PatternList:
+def noncontent_pattern() -> PatternSet:
+    """The non-content patterns, in lower case: ``matches`` takes a lower-cased sentence."""
     lines = (line.strip() for line in resource_text("summarizers/noncontent.txt").splitlines())
-    return compile_patterns([line.lower() for line in lines if line and not line.startswith("#")])
+    return PatternSet(tuple(line.lower() for line in lines if line and not line.startswith("#")), ignore_case=False)
 
 
 @dataclass
@@ -267,7 +239,7 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
     sims = _similar_pairs(tw.shared, n, window) if graph else {}
     forward, backward = _directed_centrality(sims, n, threshold) if graph else ([], [])
 
-    noncontent = noncontent_pattern().search_lower
+    noncontent = noncontent_pattern().matches
 
     def headline() -> list[float]:
         head = headline_vector(article)

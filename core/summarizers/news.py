@@ -103,7 +103,7 @@ def _penalise_candidates(fs: feats.SentenceFeatures, score: list[float], penalty
     next upper bound by more than MMR's largest redundancy cost, no sentence from there on can be picked
     while one of those remains, so its penalty cannot change the first ``needed`` picks.
     """
-    flagged = feats.noncontent_pattern().search_lower
+    flagged = feats.noncontent_pattern().matches
     lowered = fs.lowered
     margin = max(redundancy, 0.0) * (1 + 1e-9) + 1e-12     # a cosine may exceed 1 by a rounding error
     best: list[float] = []                                  # the ``needed`` highest exact scores so far
