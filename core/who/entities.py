@@ -512,6 +512,8 @@ class _Scanner:
                 cue = LOC
             elif first in lex.directions and self.text[at + all_toks[i + 1].start:end] in gazetteer:
                 cue = LOC
+            elif size > 2 and any(t.text in lex.org_inner_words for t in all_toks[i + 1:j - 1]):
+                cue = ORG       # "Douglas & Lomason"
         place_head = size > 1 and (gazetteer.get(self.text[start:at + all_toks[j - 2].end]) == LOC
                                    or gazetteer.get(first) == LOC)
         given = (size > 1 and first in lex.first_names) or _INITIAL.match(all_toks[i].text) is not None
@@ -615,9 +617,14 @@ class _Scanner:
                     org_words.add("".join([p[0] for p in parts if p[0].isupper()]))
         if not pending:
             return
+        self._index = {id(m): k for k, m in enumerate(self.mentions)}
         text = self.text
         caps_elsewhere = {m.text for m in self.mentions if not m.weak_start} if any(
             m.weak_start for m in pending) else set()        # names also seen away from a sentence start
+        person_after = lex.person_after.match
+        for m in pending:          # "Henke , who ...", "Henke said": the name is a person's wherever it stands
+            if " " not in m.text and (person_after(text, m.end) or _SAY_AFTER.match(text, m.end)):
+                person_words.add(m.text)
         for m in pending:
             name = m.text
             words = name.split()
@@ -625,7 +632,7 @@ class _Scanner:
                 m.kind = known[name]
             elif m.person_line and not _LABEL_COLON.match(text, m.end):
                 m.kind = PERSON       # "Scorers : Ronaldo 23 , Pizzi 56"
-            elif len(words) == 1 and name in person_words:
+            elif len(words) == 1 and (name in person_words or (name in lex.first_names and not m.weak_start)):
                 m.kind = PERSON
             elif len(words) == 1 and name in org_words:
                 m.kind = ORG
@@ -645,10 +652,24 @@ class _Scanner:
                 m.kind = PERSON
             elif m.prev in lex.loc_prepositions:
                 m.kind = LOC
+            elif self._listed_with_person(m):
+                m.kind = PERSON       # "Ricky Ponting , Flemming , Glenn McGrath"
             else:
                 m.kind = ORG
             if m.kind:
                 known.setdefault(name, m.kind)
+
+    def _listed_with_person(self, m: Mention) -> bool:
+        """Whether the mention before or after ``m`` is a person's, with only a list separator between them."""
+        mentions = self.mentions
+        k = self._index.get(id(m), -1)
+        separator = self.lex.list_separator.fullmatch
+        for other in (mentions[k - 1] if k > 0 else None, mentions[k + 1] if 0 <= k < len(mentions) - 1 else None):
+            if other is not None and other.kind == PERSON:
+                a, b = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+                if 0 <= b - a <= 8 and separator(self.text, a, b):
+                    return True
+        return False
 
     def _scan_caps(self, toks: list[_Tok]) -> None:
         """All-capitals line: gazetteer names and names already found, matched case-insensitively."""

@@ -30,6 +30,7 @@ class Lexicon:
     roles: frozenset[str]
     org_suffixes: frozenset[str]
     org_of_heads: frozenset[str]
+    org_inner_words: frozenset[str]    # words inside a name that make it an organisation ("Marks & Spencer")
     loc_suffixes: frozenset[str]
     loc_of_heads: frozenset[str]
     loc_lower_suffixes: tuple[str, ...]
@@ -47,6 +48,8 @@ class Lexicon:
     team_places_upper: frozenset[str]   # cities and short club names in capitals: they may stand for a team
     sports_headline: re.Pattern[str]    # a headline that makes the story a sports story ("SOCCER - ")
     venue_prepositions: frozenset[str]  # "in Leeds": the place, not the club
+    person_after: re.Pattern[str]       # after a name, shows it is a person's: "Henke , who ..."
+    list_separator: re.Pattern[str]     # between two names of one list: " , ", " and "
     column_header: re.Pattern[str]      # a run of table column codes ("W L PCT GB"): no name
     venue_line_after: re.Pattern[str]   # after a place opening a line: "Leicester : Leicestershire beat ..."
     venue_before: re.Pattern[str]       # before a place in a venue list: "( at Edgbaston , Birmingham )"
@@ -99,10 +102,11 @@ def lexicon() -> Lexicon:
     return Lexicon(
         gazetteer=gaz, gazetteer_upper=upper,
         max_gazetteer_words=max(map(str.count, names, " " * len(names))) + 1,
-        first_names=_generated("who/first_names.txt"), surnames=_generated("who/surnames.txt"),
+        first_names=_generated("who/first_names.txt") | load_wordlist("who/first_names_short.txt"), surnames=_generated("who/surnames.txt"),
         not_names=load_wordlist("who/not_names.txt"), demonyms=frozenset(demonyms),
         titles=_words(lex["titles"]), title_heads=_words(lex["title_heads"]), roles=frozenset(lex["roles"]),
         org_suffixes=_words(lex["org_suffixes"]), org_of_heads=_words(lex["org_of_heads"]),
+        org_inner_words=frozenset(lex["org_inner_words"]),
         loc_suffixes=_words(lex["loc_suffixes"]), loc_of_heads=_words(lex["loc_of_heads"]),
         loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]),
         loc_lower_suffixes_after=tuple(" " + suffix for suffix in lex["loc_lower_suffixes"]),
@@ -113,6 +117,7 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(lex["abbreviations"]), team_score_after=re.compile(lex["team_score_after"]),
         sports_short_names=short_names, team_places_upper=frozenset(map(str.upper, (cities - countries) | short_names)),
         sports_headline=re.compile(lex["sports_headline"]), venue_prepositions=frozenset(lex["venue_prepositions"]),
+        person_after=re.compile(lex["person_after"]), list_separator=re.compile(lex["list_separator"]),
         column_header=re.compile(lex["column_header"]), venue_line_after=re.compile(lex["venue_line_after"]), venue_before=re.compile(lex["venue_before"]),
         wire_dateline=re.compile(lex["wire_dateline"]), person_list_line=re.compile(lex["person_list_line"], re.M),
         bracket_country_after=re.compile(lex["bracket_country_after"]),
