@@ -80,6 +80,7 @@ class _Rules:
     role_determiners: frozenset[str]
     possessive_pronouns: frozenset[str]
     apposition_determiners: frozenset[str]
+    instruction_words: frozenset[str]
     speaking_re: re.Pattern[str]          # 'called the plan "…"', 'talks about the "…"'
     author_links: frozenset[str]
     author_window_chars: int
@@ -119,6 +120,7 @@ def _rules() -> _Rules:
         platforms=frozenset(data["platforms"]), role_determiners=frozenset(data["role_determiners"]),
         possessive_pronouns=frozenset(data["possessive_pronouns"]),
         apposition_determiners=frozenset(data["apposition_determiners"]),
+        instruction_words=frozenset(data["instruction_words"]),
         speaking_re=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, data["speaking_verbs"]))), author_links=frozenset(data["author_links"]),
         author_window_chars=int(data["author_window_chars"]),
         quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
@@ -512,8 +514,9 @@ class _Attributor:
             return self._introduced_name(a)
         if not v or not window[:v.start()].strip(" ,;—–-"):
             return None
-        if full_stop and (self._clause_follows(a + v.end())
-                          or len(window[v.end():].split()) > r.max_words_after_new_sentence_verb):
+        rest = window[v.end():].split()
+        if full_stop and (self._clause_follows(a + v.end()) or len(rest) > r.max_words_after_new_sentence_verb
+                          or len(rest) > 1 and rest[1] in r.instruction_words):
             return None                   # '"…." The judge told him he would serve ten years.'
         lead = len(window) - len(window.lstrip(" ,;—–-"))
         return self._subject_before(a + lead, a + v.start())
@@ -856,8 +859,8 @@ class _Attributor:
 
 def _is_title(text: str, q: _Quote, rules: _Rules) -> bool:
     before = text[max(0, q.open_mark - 30):q.open_mark].split()
-    if before and before[-1].strip(",").lower() in rules.title_cues:
-        return True
+    if before and before[-1].strip(",").lower() in rules.title_cues and not text[q.start].islower():
+        return True                     # 'the documentary, "and I don't care to."' is no title
     long_words = [w for w in _WORD.findall(text, q.start, q.end) if len(w) >= 4]
     if len(long_words) < 2:
         return False
