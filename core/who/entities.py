@@ -544,6 +544,10 @@ class _Scanner:
         if verdict.place_head:
             self._add(all_toks, i, j, ORG, False)      # "New York Yankees", "Bayern Munich"
             return
+        lex = self.lex
+        if lex.loc_lower_after.match(self.text, end) or lex.loc_before.search(self.text, max(0, start - 16), start):
+            self._add(all_toks, i, j, LOC, True)       # "the Pamir mountains", "the town of Tavildara"
+            return
         self._pending(all_toks, i, j, sentence_start and j - i == 1)
 
     def _club_kind(self, name: str, start: int, end: int, prev: str, kind: str | None) -> tuple[str | None, bool]:

@@ -35,6 +35,8 @@ class Lexicon:
     loc_of_heads: frozenset[str]
     loc_lower_suffixes: tuple[str, ...]
     loc_lower_suffixes_after: tuple[str, ...]   # the same, with the space that joins them to the name
+    loc_lower_after: re.Pattern[str]   # lower-case words after a name that make it a place ("Pamir mountains")
+    loc_before: re.Pattern[str]        # words before a name that make it a place ("the village of Layron")
     directions: frozenset[str]
     name_connectors: frozenset[str]
     loc_prepositions: frozenset[str]
@@ -110,7 +112,8 @@ def lexicon() -> Lexicon:
         loc_suffixes=_words(lex["loc_suffixes"]), loc_of_heads=_words(lex["loc_of_heads"]),
         loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]),
         loc_lower_suffixes_after=tuple(" " + suffix for suffix in lex["loc_lower_suffixes"]),
-        directions=_words(lex["directions"]),
+        directions=_words(lex["directions"]), loc_lower_after=re.compile(lex["loc_lower_after"]),
+        loc_before=re.compile(lex["loc_before"]),
         name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
         common_words=_generated("who/common_words.txt"), cities=cities - countries,
