@@ -48,6 +48,42 @@ def _learn(vocabulary: Iterable[str]) -> None:
     _terms.update({w: stems.get(b, "") for w, b in bases.items()})
 
 
+# whitespace-separated piece of lower-case text -> its content stems and its "[^\W_]+" word count. Word
+# tokens never span whitespace, so a text's tokens are its pieces' tokens: news vocabularies repeat heavily
+# and most pieces ("said", "police,") are looked up instead of tokenised.
+_piece_terms: dict[str, tuple[str, ...]] = {}
+_piece_words: dict[str, int] = {}
+_PART = re.compile(r"[^\W_]+")
+
+
+def _learn_pieces(pieces: set[str]) -> None:
+    new = pieces.difference(_piece_terms)
+    if not new:
+        return
+    if len(_piece_terms) + len(new) >= _TERMS_LIMIT:
+        _piece_terms.clear()
+        _piece_words.clear()
+        new = pieces
+    findall, parts = _WORD.findall, _PART.findall
+    tokens = {p: findall(p) for p in new}
+    _learn(chain.from_iterable(tokens.values()))
+    get = _terms.__getitem__
+    for piece, ws in tokens.items():
+        _piece_terms[piece] = tuple(filter(None, map(get, ws)))
+        _piece_words[piece] = len(parts(piece))
+
+
+def terms_and_counts(lowered: Sequence[str]) -> tuple[list[list[str]], list[int]]:
+    """For each lower-case text: its content stems (as ``content_terms``) and its count of letter-and-digit
+    runs (a token with inner apostrophes, "don't", counts one per part)."""
+    pieces = [t.split() for t in lowered]
+    _learn_pieces(set(chain.from_iterable(pieces)))
+    terms_of, words_of = _piece_terms.__getitem__, _piece_words.__getitem__
+    flat = chain.from_iterable
+    terms = [list(flat(map(terms_of, ps))) for ps in pieces]
+    return terms, [sum(map(words_of, ps)) for ps in pieces]
+
+
 def content_terms(text: str) -> list[str]:
     """Stems of the words that carry content: stop words and possessive endings dropped."""
     return tokens_and_terms([text.lower()])[1][0]

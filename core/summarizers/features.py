@@ -17,7 +17,7 @@ from operator import mul
 from typing import Callable, Collection, Sequence
 
 from article_facts.core.models import Article, Sentence
-from article_facts.core.nlp import content_terms, tokens_and_terms
+from article_facts.core.nlp import content_terms, terms_and_counts
 from article_facts.core.nlp.patterns import PatternSet
 from article_facts.core.resources import resource_text
 
@@ -230,11 +230,9 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
     """The feature columns of the body sentences: all of them, or those named in ``only``."""
     texts = [s.text for s in body]
     lowered = [t.lower() for t in texts]
-    tokens, terms = tokens_and_terms(lowered)
+    terms, words = terms_and_counts(lowered)      # words: "[^\W_]+" runs ("don't" counts two)
     tw = term_weights(terms)
     n = len(body)
-    # "[^\W_]+" words: a token with inner apostrophes ("don't") counts one word per part
-    words = [len(ws) + _apostrophes(ws) for ws in tokens]
     graph = only is None or "forward" in only or "backward" in only
     sims = _similar_pairs(tw.shared, n, window) if graph else {}
     forward, backward = _directed_centrality(sims, n, threshold) if graph else ([], [])
@@ -263,8 +261,3 @@ def extract(article: Article, body: list[Sentence], window: int = 40, threshold:
     }
     cols = {name: make() for name, make in makers.items() if only is None or name in only}
     return SentenceFeatures(list(body), tw, words, cols, window if graph else 0, sims, lowered)
-
-
-def _apostrophes(tokens: list[str]) -> int:
-    joined = "".join(tokens)
-    return joined.count("'") + joined.count("’")
