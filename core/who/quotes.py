@@ -18,6 +18,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.resources import load_toml
@@ -25,6 +27,7 @@ from article_facts.core.segmentation import strip_span
 from article_facts.core.who import entities, gender
 from article_facts.core.who.lexicon import LOC, ORG, PERSON, lexicon
 
+_START = itemgetter(0)
 _MARK = re.compile(r"[\"“”]")
 _OPEN_BEFORE = " \t\n([{—–-/:"
 _CLOSE_AFTER = " \t\n,.;:!?)]}—–-'’"
@@ -161,8 +164,7 @@ class _Quote:
         self.after_mark = self.close_mark + 1 if self.closed else self.end
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):         # thousands per batch: a tuple is cheaper to build than a frozen dataclass
     start: int
     end: int
     name: str
@@ -207,7 +209,7 @@ def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[in
     for f in every:
         if f.kind == LOC and f.text in surnames:
             out += [m for m in _as_person(f, -1, facts[surnames[f.text]], surnames[f.text]) if m.kind == PERSON]
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_START)
     return out, genders
 
 
@@ -303,6 +305,7 @@ class _Attributor:
         self.titles = lexicon().titles
         self.not_names = lexicon().not_names
         self.quotes = quotes
+        self.quoted = [(q.start, q.end) for q in quotes]
         self.sent_starts = [s.start for s in article.sentences]
         self._gender: dict[int, str] = dict(genders)
         self.pronoun: str | None = None     # the pronoun behind the last _PRONOUN answer
@@ -809,7 +812,7 @@ class _Attributor:
         i = self.article.sentence_at(pos)
         if i is None:
             i = max(0, bisect_right(self.sent_starts, pos) - 1)
-        quoted = [(q.start, q.end) for q in self.quotes]
+        quoted = self.quoted
         fallback = None
         for k in range(i, max(-1, i - 8), -1):
             sent = self.article.sentences[k]
@@ -858,9 +861,11 @@ class _Attributor:
 
 
 def _is_title(text: str, q: _Quote, rules: _Rules) -> bool:
+    if text[q.start].islower():
+        return False                    # 'the documentary, "and I never watch it."'
     before = text[max(0, q.open_mark - 30):q.open_mark].split()
-    if before and before[-1].strip(",").lower() in rules.title_cues and not text[q.start].islower():
-        return True                     # 'the documentary, "and I don't care to."' is no title
+    if before and before[-1].strip(",").lower() in rules.title_cues:
+        return True
     long_words = [w for w in _WORD.findall(text, q.start, q.end) if len(w) >= 4]
     if len(long_words) < 2:
         return False
