@@ -364,6 +364,7 @@ class _Scanner:
                         plan = plans[g] = self._plan(toks, i + first, j + first, True)
                     label(toks, i + first, j + first, starts and may_start, plan)
         self._resolve()
+        self._surnames_stay_people()
         if len(self.clubs) > 1:
             self.sports = True
         if self.sports:
@@ -487,6 +488,8 @@ class _Scanner:
                 wn = all_toks[k].norm
                 if wn in demonyms or (wn in not_names and wn not in lex.org_suffixes):
                     if text[at + all_toks[i].start:end] not in lex.gazetteer:
+                        if k == j - 1 == i + 1 and wn in not_names and self._adjective_like(all_toks[i].text):
+                            return None     # "Bloody Sunday", "Good Friday": a named day, no entity
                         return i, titled, sentence_start, k
         return i, titled, sentence_start, 0
 
@@ -636,7 +639,9 @@ class _Scanner:
                 m.kind = known[name]
             elif m.person_line and not _LABEL_COLON.match(text, m.end):
                 m.kind = PERSON       # "Scorers : Ronaldo 23 , Pizzi 56"
-            elif len(words) == 1 and (name in person_words or (name in lex.first_names and not m.weak_start)):
+            elif len(words) == 1 and (name in person_words or (
+                    name in lex.first_names and not (m.weak_start and (
+                        self._written_lower(name) or lex.team_score_after.match(text, m.end))))):
                 m.kind = PERSON
             elif len(words) == 1 and name in org_words:
                 m.kind = ORG
@@ -662,6 +667,27 @@ class _Scanner:
                 m.kind = ORG
             if m.kind:
                 known.setdefault(name, m.kind)
+
+    def _adjective_like(self, word: str) -> bool:
+        """A capitalised word that is a common English word, or a surname that is not also a given name ("Good",
+        "Black"), as opposed to a person's or a place's name."""
+        lex = self.lex
+        return word not in lex.first_names and (word.lower() in lex.common_words or word in lex.surnames)
+
+    def _surnames_stay_people(self) -> None:
+        """After "George Hamilton", a bare "Hamilton" is the person, not the city or a default organisation; a
+        venue ("in Hamilton") and a country stay places."""
+        surnames = {m.text.rsplit(" ", 1)[-1] for m in self.mentions if m.kind == PERSON and " " in m.text}
+        if not surnames:
+            return
+        cities, places_after = self.lex.cities, self.lex.loc_prepositions
+        text = self.text
+        for m in self.mentions:
+            if (m.kind != PERSON and m.text in surnames and not m.venue
+                    and (not m.strong or (m.kind == LOC and m.text in cities))):
+                before = text[max(0, m.start - 12):m.start].split()
+                if not (before and before[-1].lower() in places_after):      # "flew to Hamilton"
+                    m.kind = PERSON
 
     def _listed_with_person(self, m: Mention) -> bool:
         """Whether the mention before or after ``m`` is a person's, with only a list separator between them."""
