@@ -87,6 +87,15 @@ class _Rules:
     speaking_re: re.Pattern[str]          # 'called the plan "…"', 'talks about the "…"'
     author_links: frozenset[str]
     author_window_chars: int
+    name_suffixes: frozenset[str]
+
+
+def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
+    """The name without a trailing generational suffix ("Martin Luther King Jr." -> "Martin Luther King")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(".,") in suffixes:
+        words.pop()
+    return " ".join(words).rstrip(",") if len(words) < len(name.split()) else name
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +135,7 @@ def _rules() -> _Rules:
         instruction_words=frozenset(data["instruction_words"]),
         speaking_re=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, data["speaking_verbs"]))), author_links=frozenset(data["author_links"]),
         author_window_chars=int(data["author_window_chars"]),
+        name_suffixes=frozenset(data["name_suffixes"]),
         quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=re.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -932,7 +942,7 @@ def extract(article: Article, context) -> list[Fact]:
             continue
         if not q.attributed_after and _is_title(text, q, rules):
             continue
-        attrs: dict = {"speaker": q.speaker.name if q.speaker else None}
+        attrs: dict = {"speaker": _without_suffix(q.speaker.name, rules.name_suffixes) if q.speaker else None}
         if q.speaker:
             attrs["speaker_start"], attrs["speaker_end"] = q.speaker.start, q.speaker.end
         facts.append(Fact("quote", text[q.start:q.end], q.start, q.end, article.sentence_at(q.start), attrs))
