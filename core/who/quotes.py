@@ -23,30 +23,31 @@ from typing import NamedTuple
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.resources import load_toml
+from article_facts.core.rules import regex_cache
 from article_facts.core.segmentation import strip_span
 from article_facts.core.who import entities, gender
 from article_facts.core.who.lexicon import LOC, ORG, PERSON, lexicon
 
 _START = itemgetter(0)
-_MARK = re.compile(r"[\"“”]")
+_MARK = regex_cache.compile(r"[\"“”]")
 _OPEN_BEFORE = " \t\n([{—–-/:"
 _CLOSE_AFTER = " \t\n,.;:!?)]}—–-'’"
-_CAP_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von|da)-?[A-Z][\w'’-]*)"
+_CAP_RUN = regex_cache.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von|da)-?[A-Z][\w'’-]*)"
                       r"(?:\s+(?:(?:de|van|von|da|bin|al|of|the)\s+)?[A-Z][\w'’.-]*)*")
-_WORD = re.compile(r"[\w'’-]+")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
+_WORD = regex_cache.compile(r"[\w'’-]+")
+_SENTENCE_BREAK = regex_cache.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 _PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
 _SHORT_GENDER = {gender.MALE: "m", gender.FEMALE: "f"}
-_NP_END = re.compile(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s")
+_NP_END = regex_cache.compile(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 # Words after which a subject can start: "… and Jane Doe said", "But she says".
-_CLAUSE_OPENER = re.compile(r"\b(?:and|but|that|as|while|because|when|so|then|who|which|said|says|And|But|So|Then)\s+")
+_CLAUSE_OPENER = regex_cache.compile(r"\b(?:and|but|that|as|while|because|when|so|then|who|which|said|says|And|But|So|Then)\s+")
 # The subject opening a clause, after any conjunction: a pronoun or a run of capitalised words ("Turkey's Foreign
 # Minister Jane Doe"), ending before a lower-case word or a comma.
-_CLAUSE_HEAD = re.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Yet|Then|and|but|or|so|yet|then)\s+)?"
+_CLAUSE_HEAD = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Yet|Then|and|but|or|so|yet|then)\s+)?"
                           r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin|van|von|da)\s+)?[A-Z][\w'’.-]*)*"
                           r"|(?:he|she|they|it|we)\b)")
-_SENTENCE_SUBJECT = re.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
+_SENTENCE_SUBJECT = regex_cache.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -114,30 +115,30 @@ def _rules() -> _Rules:
         document_links=frozenset(data["document_links"]),
         max_words_after_new_sentence_verb=int(data["max_words_after_new_sentence_verb"]),
         auxiliaries=frozenset(data["auxiliaries"]),
-        verb_re=re.compile(rf"\b(?:{verbs})\b"),
-        nominal_subject=re.compile(rf"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*"
+        verb_re=regex_cache.compile(rf"\b(?:{verbs})\b"),
+        nominal_subject=regex_cache.compile(rf"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*"
                                    rf"(?=\s+(?:{verbs})\b)"),
-        pronoun_verb_after=re.compile(rf"[\s,;:—–-]*(?P<p>{pron})\s+{adverb}(?P<v>{verbs})\b", re.I),
-        verb_first_after=re.compile(rf"[\s,;:—–-]*(?:(?P<v>{verbs})|(?P<acc>{acc}))\s+", re.I),
-        according_before=re.compile(rf"\b(?:{acc})\s+(?P<np>[^,:;]{{2,80}})[,:]\s*$", re.I),
+        pronoun_verb_after=regex_cache.compile(rf"[\s,;:—–-]*(?P<p>{pron})\s+{adverb}(?P<v>{verbs})\b", re.I),
+        verb_first_after=regex_cache.compile(rf"[\s,;:—–-]*(?:(?P<v>{verbs})|(?P<acc>{acc}))\s+", re.I),
+        according_before=regex_cache.compile(rf"\b(?:{acc})\s+(?P<np>[^,:;]{{2,80}})[,:]\s*$", re.I),
         male=frozenset(data["male_pronouns"]), female=frozenset(data["female_pronouns"]),
         male_cues=frozenset(data["male_cues"]), female_cues=frozenset(data["female_cues"]),
         determiners=frozenset(data["nominal_determiners"]), not_speakers=frozenset(data["not_speaker_nouns"]),
         clause_starters=frozenset(data["clause_starters"]), title_cues=frozenset(data["title_cues"]),
         title_case_share=float(data["title_case_share"]),
         prepositions=frozenset(data["prepositions"]), collective=frozenset(data["collective_speakers"]), subordinators=frozenset(data["subordinators"]),
-        linked_participle=re.compile(r"\b(?:%s)\s+(?P<v>%s)\b" % (
+        linked_participle=regex_cache.compile(r"\b(?:%s)\s+(?P<v>%s)\b" % (
             "|".join(data["participle_linkers"]),
             "|".join(sorted({v for v in data["verbs"] + data["linked_participles"] if v.endswith("ing")})))),
         platforms=frozenset(data["platforms"]), role_determiners=frozenset(data["role_determiners"]),
         possessive_pronouns=frozenset(data["possessive_pronouns"]),
         apposition_determiners=frozenset(data["apposition_determiners"]),
         instruction_words=frozenset(data["instruction_words"]),
-        speaking_re=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, data["speaking_verbs"]))), author_links=frozenset(data["author_links"]),
+        speaking_re=regex_cache.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, data["speaking_verbs"]))), author_links=frozenset(data["author_links"]),
         author_window_chars=int(data["author_window_chars"]),
         name_suffixes=frozenset(data["name_suffixes"]),
-        quoted_as=re.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
-        gendered_nominal=re.compile(
+        quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
+        gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
             r"(?:(?!(?:and|or|but|his|her|their|the|a|an|of|to|with|who)\b)[a-z][\w-]*\s+){0,2}?(?:"
             + "|".join(sorted({re.escape(c) for c in data["male_cues"] + data["female_cues"] if c.islower()},
@@ -552,7 +553,7 @@ class _Attributor:
     def document_owner(self, doc: _Speaker) -> _Speaker | None:
         """Who issued a document ('"…," the statement said'): the named subject of the nearest sentence, at most
         a few back, that mentions it ('Acme Corp released a statement on Monday')."""
-        head = re.compile(r"\b%ss?\b" % re.escape(doc.name.split()[-1].lower()), re.I)
+        head = regex_cache.compile(r"\b%ss?\b" % re.escape(doc.name.split()[-1].lower()), re.I)
         k = self.article.sentence_at(doc.start)
         if k is None:
             return None
