@@ -123,7 +123,7 @@ def _is_boundary(text: str, m: re.Match[str], cursor: int, params: SegmentationP
         return not nxt.isdigit()
     if token in params.titles:
         return False
-    if token in params.abbreviations or _DOTTED.fullmatch(token):
+    if token in params.abbreviations or ("." in token and _DOTTED.fullmatch(token)):
         return _NEXT_WORD.match(text, m.start("next")).group(0).lower() in params.starters
     if len(token) == 1 and _INITIAL.fullmatch(token) and nxt.isupper():
         return False  # an initial: "John F. Kennedy"
@@ -183,7 +183,8 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _emit(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
     """Add the stripped span unless it is empty or bare punctuation; drop Daily Mail ' . ' separators."""
-    s, e = strip_span(text, s, e)
+    if e <= s or text[s].isspace() or text[e - 1].isspace():
+        s, e = strip_span(text, s, e)
     if e - s >= 2 and text[s] == "." and text[s + 1].isspace():
         s, e = strip_span(text, s + 1, e)
     if e - s >= 2 and text[e - 1] == "." and text[e - 2].isspace():
