@@ -547,8 +547,9 @@ class _Scanner:
         if verdict.place_head:
             self._add(all_toks, i, j, ORG, False)      # "New York Yankees", "Bayern Munich"
             return
-        lex = self.lex
-        if lex.loc_lower_after.match(self.text, end) or lex.loc_before.search(self.text, max(0, start - 16), start):
+        lex, text = self.lex, self.text
+        if ((text[end + 1:end + 2].islower() and lex.loc_lower_after.match(text, end))      # lower-case words only
+                or (text[start - 2:start - 1].islower() and lex.loc_before.search(text, max(0, start - 16), start))):
             self._add(all_toks, i, j, LOC, True)       # "the Pamir mountains", "the town of Tavildara"
             return
         self._pending(all_toks, i, j, sentence_start and j - i == 1)
@@ -624,13 +625,17 @@ class _Scanner:
                     org_words.add("".join([p[0] for p in parts if p[0].isupper()]))
         if not pending:
             return
-        self._index = {id(m): k for k, m in enumerate(self.mentions)}
+        self._index: dict[int, int] | None = None       # mention -> its position, built when a list is read
         text = self.text
         caps_elsewhere = {m.text for m in self.mentions if not m.weak_start} if any(
             m.weak_start for m in pending) else set()        # names also seen away from a sentence start
         person_after = lex.person_after.match
+        once: set[str] = set()
+        again: set[str] = set()
+        for m in pending:
+            (again if m.text in once else once).add(m.text)
         for m in pending:          # "Henke , who ...", "Henke said": the name is a person's wherever it stands
-            if " " not in m.text and (person_after(text, m.end) or _SAY_AFTER.match(text, m.end)):
+            if m.text in again and " " not in m.text and (person_after(text, m.end) or _SAY_AFTER.match(text, m.end)):
                 person_words.add(m.text)
         for m in pending:
             name = m.text
@@ -657,7 +662,7 @@ class _Scanner:
                 m.kind = PERSON if personal else ORG
             elif name.isupper() and len(name) > 1:
                 m.kind = ORG
-            elif _SAY_AFTER.match(text, m.end) or name in lex.surnames:
+            elif _SAY_AFTER.match(text, m.end) or name in lex.surnames or person_after(text, m.end):
                 m.kind = PERSON
             elif m.prev in lex.loc_prepositions:
                 m.kind = LOC
@@ -692,6 +697,8 @@ class _Scanner:
     def _listed_with_person(self, m: Mention) -> bool:
         """Whether the mention before or after ``m`` is a person's, with only a list separator between them."""
         mentions = self.mentions
+        if self._index is None:
+            self._index = {id(x): k for k, x in enumerate(mentions)}
         k = self._index.get(id(m), -1)
         separator = self.lex.list_separator.fullmatch
         for other in (mentions[k - 1] if k > 0 else None, mentions[k + 1] if 0 <= k < len(mentions) - 1 else None):
