@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from article_facts.core.resources import load_toml
+from article_facts.core.rules.regex_cache import compile as compile_regex
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets (or a detached closing quote,
 # as in 'deal. " Netanyahu'), whitespace, opening quotes/brackets, then the next visible character.
@@ -67,7 +68,7 @@ def parameters() -> SegmentationParameters:
 def _attribution() -> re.Pattern[str]:
     """A speaker after a closing quote: up to four capitalised words, then a verb of saying."""
     verbs = "|".join(sorted(map(re.escape, parameters().speech_verbs), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,4}}(?:{verbs})\b(?P<after>[.,;:]?)")
+    return compile_regex(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,4}}(?:{verbs})\b(?P<after>[.,;:]?)")
 
 
 @lru_cache(maxsize=1)
@@ -77,12 +78,12 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
     dash = r"[ \t]*(?:(?:--|[—–-])[ \t]*)?"
     return (
         # Marseille, France (CNN)The …   |   LONDON (Reuters) - The …
-        re.compile(rf"{place}[ \t]*\((?P<agency>{agencies})\){dash}(?=\S)"),
+        compile_regex(rf"{place}[ \t]*\((?P<agency>{agencies})\){dash}(?=\S)"),
         # (The Hollywood Reporter)Stan …: any capitalised name in brackets glued to the first word
-        re.compile(rf"{place}[ \t]*\((?P<agency>[A-Z][\w.&'’ -]{{1,40}})\)(?=[A-Z\"“‘'])"),
+        compile_regex(rf"{place}[ \t]*\((?P<agency>[A-Z][\w.&'’ -]{{1,40}})\)(?=[A-Z\"“‘'])"),
         # WASHINGTON — …   |   KABUL, Afghanistan -- …
-        re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]*){0,3}(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?)"
-                   r"[ \t]*(?:--|[—–])[ \t]*(?=\S)"),
+        compile_regex(r"(?P<place>[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]*){0,3}(?:,[ \t]+[A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})?)"
+                      r"[ \t]*(?:--|[—–])[ \t]*(?=\S)"),
     )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Sequence
+
+from article_facts.core.rules.regex_cache import compile as compile_regex
 
 _QUANTIFIER = re.compile(r"[?*+]|\{(\d*)(?:,(\d*))?\}")
 _ZERO_WIDTH_ESCAPES = "bBAZ"
@@ -288,7 +289,7 @@ class PatternSet:
     def _compile(self, lines: Sequence[str]) -> re.Pattern[str] | None:
         if not lines:
             return None
-        return re.compile("|".join(f"(?:{line})" for line in lines), re.I if self.ignore_case else 0)
+        return compile_regex("|".join(f"(?:{line})" for line in lines), re.I if self.ignore_case else 0)
 
     def matches(self, text: str, lowered: str | None = None) -> bool:
         """Whether a line matches ``text``; ``lowered`` is text.lower() when the caller has it (``ignore_case``)."""
