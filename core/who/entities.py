@@ -9,39 +9,39 @@ Mentions of one entity are merged into one fact whose ``mentions`` list every sp
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from operator import attrgetter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from article_facts.core.models import Article, Fact
-from article_facts.core.who.lexicon import LOC, ORG, PERSON, Lexicon, lexicon
+from article_facts.core.rules import regex_cache
 from article_facts.core.who import gender
+from article_facts.core.who.lexicon import LOC, ORG, PERSON, Lexicon, lexicon
 
 # An initial keeps its full stop when a capitalised word follows ("P. Simmons"), as abbreviations ("U.S.") do.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|\w(?:[\w'’&.-]*\w)?|\S")
-_INITIAL = re.compile(r"[A-Z]\.(?![A-Z]\.)(?=$|\w)")     # "P." or glued "T.O'Gorman", "A.de"; not "U.S."
-_POSSESSIVE_WORD = re.compile(r"\w['’]s$")
+_TOKEN = regex_cache.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z])|\w(?:[\w'’&.-]*\w)?|\S")
+_INITIAL = regex_cache.compile(r"[A-Z]\.(?![A-Z]\.)(?=$|\w)")     # "P." or glued "T.O'Gorman", "A.de"; not "U.S."
+_POSSESSIVE_WORD = regex_cache.compile(r"\w['’]s$")
 _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _ASCII_UPPER = _ASCII_LOWER.upper()
-_LOWER_PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
+_LOWER_PREFIXED = regex_cache.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
 _NAME_START = r"(?:[^\W\d_a-zß-ÿ]|(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z])[\w'’&.-]*"
 # One pass over a sentence finds every run of capitalised words, with the lower-case or '&' words that may
 # join them ("Bank of England", "Abu Mahdi al-Muhandis"); only these runs are tokenised and labelled.
-_CANDIDATE = re.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
+_CANDIDATE = regex_cache.compile(rf"(?<![\w'’&.-]){_NAME_START}(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
 # The same runs when no name starts with a lower-case prefix: opening on the capital letter lets the regex engine
 # skip the lower-case text between names. _has_prefixed_name tells which of the two an article needs.
-_CAPITAL_CANDIDATE = re.compile(rf"[^\W\d_a-zß-ÿ](?<![\w'’&.-].)[\w'’&.-]*(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
-_PREFIXED_START = re.compile(r"(?<![\w'’&.-])(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
-_GLUED_CAPITAL = re.compile(r"[A-Z](?<=[a-z'’-].)")     # a capital right after a lower-case letter or a hyphen
-_DIGIT_OR_LOWER_PART = re.compile(r"\d|-[a-z]")
-_LABEL_COLON = re.compile(r" ?:")       # "Scorers :" is a label, not a name
-_HAS_ALNUM = re.compile(r"[^\W_]")
+_CAPITAL_CANDIDATE = regex_cache.compile(rf"[^\W\d_a-zß-ÿ](?<![\w'’&.-].)[\w'’&.-]*(?: (?:(?:[a-z]+|&) )?{_NAME_START})*")
+_PREFIXED_START = regex_cache.compile(r"(?<![\w'’&.-])(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|de|d')[-'’]?[A-Z]")
+_GLUED_CAPITAL = regex_cache.compile(r"[A-Z](?<=[a-z'’-].)")     # a capital right after a lower-case letter or a hyphen
+_DIGIT_OR_LOWER_PART = regex_cache.compile(r"\d|-[a-z]")
+_LABEL_COLON = regex_cache.compile(r" ?:")       # "Scorers :" is a label, not a name
+_HAS_ALNUM = regex_cache.compile(r"[^\W_]")
 _ASCII_LOWER_STR = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS = _ASCII_LOWER_STR | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_SAY_AFTER = re.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
-_PLAIN_RUN = re.compile(r"[^\W\d_]+(?:['’]s)?(?: [^\W\d_]+(?:['’]s)?)*\.?")   # words of letters, spaces
+_SAY_AFTER = regex_cache.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
+_PLAIN_RUN = regex_cache.compile(r"[^\W\d_]+(?:['’]s)?(?: [^\W\d_]+(?:['’]s)?)*\.?")   # words of letters, spaces
 _UNSEEN = object()
 _NEW_TUPLE = tuple.__new__            # a named tuple without its Python-level constructor
 _START = attrgetter("start")

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.resources import load_toml, resource_text
+from article_facts.core.rules import regex_cache
 
 MALE, FEMALE = "male", "female"
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = regex_cache.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,11 @@ def _pronoun_pattern(words: frozenset[str]) -> re.Pattern[str]:
         by_first.setdefault(w[0], []).append(w[1:])
     if not all("a" <= c <= "z" for c in by_first):
         alternatives = "|".join(_any_case(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-        return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+        return regex_cache.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
     firsts = "".join(c + c.upper() for c in sorted(by_first))
     branches = "|".join(f"(?<=[{c}{c.upper()}])(?:{'|'.join(_any_case(rest) for rest in rests)})"
                         for c, rests in sorted(by_first.items()))
-    return re.compile(rf"[{firsts}](?<![\w'’-].)(?:{branches})(?![\w'’-])")
+    return regex_cache.compile(rf"[{firsts}](?<![\w'’-].)(?:{branches})(?![\w'’-])")
 
 
 def _names(name: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from article_facts.core.resources import load_toml, load_wordlist, resource_text
+from article_facts.core.rules import regex_cache
 
 PERSON, ORG, LOC = "person", "organization", "location"
 _MEMO_LIMIT = 40_000        # about 1 kB a run with its plans: a bounded few tens of MB
@@ -112,18 +113,18 @@ def lexicon() -> Lexicon:
         loc_suffixes=_words(lex["loc_suffixes"]), loc_of_heads=_words(lex["loc_of_heads"]),
         loc_lower_suffixes=tuple(lex["loc_lower_suffixes"]),
         loc_lower_suffixes_after=tuple(" " + suffix for suffix in lex["loc_lower_suffixes"]),
-        directions=_words(lex["directions"]), loc_lower_after=re.compile(lex["loc_lower_after"]),
-        loc_before=re.compile(lex["loc_before"]),
+        directions=_words(lex["directions"]), loc_lower_after=regex_cache.compile(lex["loc_lower_after"]),
+        loc_before=regex_cache.compile(lex["loc_before"]),
         name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
         common_words=_generated("who/common_words.txt"), cities=cities - countries,
-        abbreviations=frozenset(lex["abbreviations"]), team_score_after=re.compile(lex["team_score_after"]),
+        abbreviations=frozenset(lex["abbreviations"]), team_score_after=regex_cache.compile(lex["team_score_after"]),
         sports_short_names=short_names, team_places_upper=frozenset(map(str.upper, (cities - countries) | short_names)),
-        sports_headline=re.compile(lex["sports_headline"]), venue_prepositions=frozenset(lex["venue_prepositions"]),
-        person_after=re.compile(lex["person_after"]), list_separator=re.compile(lex["list_separator"]),
-        column_header=re.compile(lex["column_header"]), venue_line_after=re.compile(lex["venue_line_after"]), venue_before=re.compile(lex["venue_before"]),
-        wire_dateline=re.compile(lex["wire_dateline"]), person_list_line=re.compile(lex["person_list_line"], re.M),
-        bracket_country_after=re.compile(lex["bracket_country_after"]),
-        bracket_team_after=re.compile(lex["bracket_team_after"]), bracket_team_before=re.compile(lex["bracket_team_before"]),
-        hyphenated_given_name=re.compile(lex["hyphenated_given_name"]),
+        sports_headline=regex_cache.compile(lex["sports_headline"]), venue_prepositions=frozenset(lex["venue_prepositions"]),
+        person_after=regex_cache.compile(lex["person_after"]), list_separator=regex_cache.compile(lex["list_separator"]),
+        column_header=regex_cache.compile(lex["column_header"]), venue_line_after=regex_cache.compile(lex["venue_line_after"]), venue_before=regex_cache.compile(lex["venue_before"]),
+        wire_dateline=regex_cache.compile(lex["wire_dateline"]), person_list_line=regex_cache.compile(lex["person_list_line"], re.M),
+        bracket_country_after=regex_cache.compile(lex["bracket_country_after"]),
+        bracket_team_after=regex_cache.compile(lex["bracket_team_after"]), bracket_team_before=regex_cache.compile(lex["bracket_team_before"]),
+        hyphenated_given_name=regex_cache.compile(lex["hyphenated_given_name"]),
     )
