@@ -77,7 +77,7 @@ def summarize(
     out: Optional[Path] = typer.Option(None, "--out", "-o", file_okay=False,
         help="Write one <name>.json (or .md with --format md) per article into this folder, mirroring the input tree."),
     resume: bool = typer.Option(False, "--resume", help="With --out: skip articles whose output is already complete."),
-    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Parallel worker processes (default: the CPUs available)."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, help="Parallel worker processes (default: the CPUs available; small jobs run in one process)."),
     unordered: bool = typer.Option(False, "--unordered", help="Emit records as they finish, not in input order (faster)."),
     glob: List[str] = typer.Option([], "--glob", help="File patterns to take from folders (default: *.txt, *.md, *.jsonl); repeatable."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.0, help="Per-article time limit in seconds (0: none)."),

@@ -17,6 +17,7 @@ from article_facts.core.pipeline import Options
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 SMALL_JOB = 4           # named files up to this many run in-process
+SMALL_BATCH = 40        # JSONL rows up to this many too: a pool costs more to start than it saves
 
 
 def err(message: str) -> None:
@@ -94,10 +95,15 @@ class Session:
         return all(arg == "-" or (not arg.endswith(".jsonl") and not Path(arg).is_dir()) for arg in self.inputs)
 
     def _worker_count(self) -> int:
-        """A few named files are quicker in-process than through a pool that must start and warm up."""
+        """A few named files or JSONL rows are quicker in-process than through a pool that must start and warm up."""
+        if self.workers:
+            return self.workers
         if self._plain_files() and len(self.inputs) <= SMALL_JOB:
             return 1
-        return self.workers or available_cpus()
+        if not any(arg == "-" or Path(arg).is_dir() for arg in self.inputs):
+            if (count_articles(self.inputs, ()) or 0) <= SMALL_BATCH:
+                return 1
+        return available_cpus()
 
     def _items(self, outdir: OutputDir | None) -> Iterator[Item]:
         for item in expand(self.inputs, self.max_bytes, self.globs or DEFAULT_GLOBS):

@@ -156,3 +156,19 @@ def test_ctrl_c_stops_cleanly_with_every_written_line_whole(tmp_path, workers):
     assert "interrupted" in stderr
     assert 0 < len(lines) < 300
     assert all(json.loads(line)["error"] is None for line in lines)     # no torn line
+
+
+@pytest.mark.parametrize("rows,explicit,expected", [
+    (1, 0, 1),            # one JSONL row: no pool to start
+    (40, 0, 1),
+    (41, 0, "cpus"),      # a real batch: every CPU
+    (1, 2, 2),            # an explicit --workers is obeyed
+])
+def test_small_jsonl_jobs_run_in_process(tmp_path, monkeypatch, rows, explicit, expected):
+    from article_facts.cli import session
+
+    monkeypatch.setattr(session, "available_cpus", lambda: 2)
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps({"id": str(i), "text": "Text."}) + "\n" for i in range(rows)))
+    s = session.Session(inputs=[str(data)], options=session.Options(), workers=explicit)
+    assert s._worker_count() == (2 if expected == "cpus" else expected)
