@@ -44,7 +44,7 @@ except Exception:  # pragma: no cover - another Python implementation: plain re.
 
 ENV = "ARTICLE_FACTS_REGEX_CACHE"
 PACK = "patterns.pack"
-MAX_PACK_BYTES = 8 * 1024 * 1024
+MAX_PACK_BYTES = 3 * 1024 * 1024      # one release needs about 1 MB: room for an upgrade, not for history
 # (flags as compiled, opcodes as machine words, group count, group index): what _sre.compile needs.
 Entry = tuple[int, bytes, int, dict]
 _MEMO: dict[tuple[str | bytes, int], re.Pattern] = {}
