@@ -18,17 +18,18 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from article_facts.core.resources import load_toml
+from article_facts.core.rules import regex_cache
 from article_facts.core.rules.regex_cache import compile as compile_regex
 
 # A candidate boundary: terminal punctuation, closing quotes/brackets (or a detached closing quote,
 # as in 'deal. " Netanyahu'), whitespace, opening quotes/brackets, then the next visible character.
-_CANDIDATE = re.compile(
+_CANDIDATE = regex_cache.compile(
     r"(?P<punct>[.!?…]+)(?P<close>[\"'”’)\]]*(?:[ \t]+[\"”](?=\s))?)(?P<space>\s+)(?P<open>[\"'“‘(\[]*)(?P<next>\S)")
-_NEXT_WORD = re.compile(r"[\w'’.-]*")
-_INITIAL = re.compile(r"[A-Za-z]")
-_LINE = re.compile(r"[^\n]+")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_ALNUM = re.compile(r"\w")
+_NEXT_WORD = regex_cache.compile(r"[\w'’.-]*")
+_INITIAL = regex_cache.compile(r"[A-Za-z]")
+_LINE = regex_cache.compile(r"[^\n]+")
+_DOTTED = regex_cache.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_ALNUM = regex_cache.compile(r"\w")
 _QUOTES = "\"'”’"
 
 

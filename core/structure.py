@@ -16,6 +16,7 @@ from article_facts.core import segmentation
 from article_facts.core.models import Article, Paragraph, Sentence, Span
 from article_facts.core.nlp.patterns import PatternSet
 from article_facts.core.resources import resource_text
+from article_facts.core.rules import regex_cache
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -26,18 +27,18 @@ _MONTH_RE = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Jun
 _TIME_RE = r"(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:[A-Z]{2,4}|GMT|BST|EST|EDT|UTC))?"
 _WEEKDAY_RE = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
 _HEADER_DATES = [
-    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
-    re.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}{_MONTH_RE}\s+(?P<day>\d{{1,2}})\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
-    re.compile(rf"^(?:published:?\s*|(?:last )?updated:?\s*(?:at\s+)?)?{_TIME_RE},?\s+(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$", re.I),
-    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
+    regex_cache.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE}\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
+    regex_cache.compile(rf"^(?:published:?\s*|updated:?\s*|posted:?\s*)?{_WEEKDAY_RE}{_MONTH_RE}\s+(?P<day>\d{{1,2}})\s*,?\s+(?P<year>\d{{4}})(?:\s*,?\s+(?:at\s+)?{_TIME_RE})?$", re.I),
+    regex_cache.compile(rf"^(?:published:?\s*|(?:last )?updated:?\s*(?:at\s+)?)?{_TIME_RE},?\s+(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+(?P<year>\d{{4}})$", re.I),
+    regex_cache.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?"),
 ]
-_BY_LINE = re.compile(r"^by\s+(?P<name>[^\d\n]{2,80}?)\s*$", re.I)
-_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
-_DAILY_MAIL = re.compile(
+_BY_LINE = regex_cache.compile(r"^by\s+(?P<name>[^\d\n]{2,80}?)\s*$", re.I)
+_NAME_LINE = regex_cache.compile(r"^(?:[A-Z][\w'’.-]*\s?){1,4}$")
+_DAILY_MAIL = regex_cache.compile(
     r"^(?:By \. (?P<name>.{2,120}?) \. )?(?:(?:PUBLISHED|Published): (?P<pub>[^|]{5,60}?) \| \. (?:UPDATED|Updated): [^.]{5,60}? \. |(?:Last updated at|UPDATED:) (?P<updated>[^.]{5,60}?) \. )")
-_DM_BY_ONLY = re.compile(r"^By \. (?P<name>[^.]{2,80}?) \. (?=\S)")
-_WORD = re.compile(r"\w+")
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_DM_BY_ONLY = regex_cache.compile(r"^By \. (?P<name>[^.]{2,80}?) \. (?=\S)")
+_WORD = regex_cache.compile(r"\w+")
+_LINE = regex_cache.compile(r"[^\n]*\S[^\n]*")
 
 
 @lru_cache(maxsize=1)

@@ -6,12 +6,13 @@ meet, so the fallback keeps the rankers working on a bare install. Never imports
 """
 from __future__ import annotations
 
-import re
 from typing import Callable, Sequence
+
+from article_facts.core.rules import regex_cache
 
 _cache: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
-_SUFFIXES = re.compile(r"(?:ies|ied|ing|edly|ed|es|s|ly|ment|ness)$")
+_SUFFIXES = regex_cache.compile(r"(?:ies|ied|ing|edly|ed|es|s|ly|ment|ness)$")
 
 
 def _light_stem(word: str) -> str:

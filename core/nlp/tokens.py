@@ -1,15 +1,15 @@
 """Word tokens and stop words for comparing sentences."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from itertools import chain
 from typing import Iterable, Sequence
 
 from article_facts.core.nlp.stemming import stem_many
 from article_facts.core.resources import load_wordlist
+from article_facts.core.rules import regex_cache
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = regex_cache.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -53,7 +53,7 @@ def _learn(vocabulary: Iterable[str]) -> None:
 # and most pieces ("said", "police,") are looked up instead of tokenised.
 _piece_terms: dict[str, tuple[str, ...]] = {}
 _piece_words: dict[str, int] = {}
-_PART = re.compile(r"[^\W_]+")
+_PART = regex_cache.compile(r"[^\W_]+")
 
 
 def _learn_pieces(pieces: set[str]) -> None:

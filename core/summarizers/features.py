@@ -8,10 +8,9 @@ each side), so time and memory grow linearly with the article, never with its sq
 from __future__ import annotations
 
 import math
-import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections import Counter
 from itertools import chain
 from operator import mul
 from typing import Callable, Collection, Sequence
@@ -20,12 +19,13 @@ from article_facts.core.models import Article, Sentence
 from article_facts.core.nlp import content_terms, terms_and_counts
 from article_facts.core.nlp.patterns import PatternSet
 from article_facts.core.resources import resource_text
+from article_facts.core.rules import regex_cache
 
 Vector = dict[str, float]
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
-_DIGITS = re.compile(r"\d")
-_OPEN_QUOTE = re.compile(r"^[\"“‘']")
-_QUOTED = re.compile(r"[\"“”]")
+_CAPITALISED = regex_cache.compile(r"\b[A-Z][a-z]+|\b[A-Z]{2,}\b")
+_DIGITS = regex_cache.compile(r"\d")
+_OPEN_QUOTE = regex_cache.compile(r"^[\"“‘']")
+_QUOTED = regex_cache.compile(r"[\"“”]")
 
 
 @lru_cache(maxsize=1)
