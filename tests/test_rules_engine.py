@@ -71,3 +71,47 @@ def test_user_rule_with_words_beyond_ascii(tmp_path, text, expected):
     path.write_text(CROWD_RULES, encoding="utf-8")
     found = extract(structure.parse(text), Context(None, Options(rules_files=(str(path),))))
     assert [(f.attrs["value"], f.attrs["group"]) for f in found if f.kind == "crowd"] == expected
+
+
+def _view(kinds) -> list:
+    """Everything a kind's rules match with, patterns rendered."""
+    from article_facts.core.rules.templates import render
+
+    return [(spec.kind, spec.description, spec.priority, spec.fallback, spec.number_fields, spec.defaults,
+             [(r.name, r.description, r.source, r.before_regex and render(r.before_regex), render(r.forward_regex),
+               r.numbers, r.anchor, r.requires, r.fields, r.emits, r.triggers,
+               {name: words.canonical for name, words in r.lists.items()}) for r in spec.rules])
+            for spec in kinds]
+
+
+def test_cached_builtin_rules_are_the_rule_files_read_afresh():
+    from article_facts.core.rules import _build_builtin, _builtin, _builtin_files
+
+    shared, kinds = _builtin()
+    fresh_shared, fresh_kinds = _build_builtin(_builtin_files())
+    assert {n: w.canonical for n, w in shared.items()} == {n: w.canonical for n, w in fresh_shared.items()}
+    assert _view(kinds) == _view(fresh_kinds)
+
+
+EXTRA_TROOPS = """kind = "troops"
+[lists]
+unit = ["peacekeepers"]
+[[rules]]
+name = "peacekeepers"
+span = "{number} {unit}"
+fields = { force = "{unit}" }
+"""
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The UN sent 450 peacekeepers to the border.", [("troops", 450)]),
+    ("The UN sent 450 soldiers to the border.", [("troops", 450)]),          # the built-in rules still apply
+    ("The UN counted 450 voters at the border.", []),
+])
+def test_user_file_extends_a_builtin_kind_without_changing_it_for_others(tmp_path, text, expected):
+    path = tmp_path / "extra.toml"
+    path.write_text(EXTRA_TROOPS, encoding="utf-8")
+    with_file = extract(structure.parse(text), Context(None, Options(rules_files=(str(path),))))
+    assert [(f.kind, f.attrs["value"]) for f in with_file if f.kind == "troops"] == expected
+    plain = extract(structure.parse(text), Context(None, Options()))
+    assert not any(f.attrs.get("force") == "peacekeepers" for f in plain)

@@ -18,6 +18,9 @@ from article_facts.core.rules.templates import alternation as _prefix_tree
 from article_facts.core.rules.templates import trigger_words
 
 GRAMMAR_FILE = "rules/grammar/numbers.toml"
+# {number} in multi-number rules; kept small (fast to compile): the part is re-read by find_mentions.
+FORWARD_NUMBER = (r"(?:[a-z]+\s+){0,2}?[$£€]?\d[\d,.]*(?<![,.])(?:\s*(?:thousand|million|billion|k|m|bn)\b)?"
+                  r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half)(?:[\s-]+[a-z]+)?")
 
 
 @dataclass(slots=True)
@@ -139,9 +142,6 @@ def grammar() -> Grammar:
     month_alt = alternation(excl["months"])
     conn = tuple(data["ranges"]["connectors"])
     conn_alt = "|".join(re.escape(c) if not c.isalpha() else rf"\b{c}\b" for c in conn)
-    # Embedded in multi-number rules; kept small (fast to compile): the part is re-read by find_mentions.
-    forward_number = (r"(?:[a-z]+\s+){0,2}?[$£€]?\d[\d,.]*(?<![,.])(?:\s*(?:thousand|million|billion|k|m|bn)\b)?"
-                      r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|half)(?:[\s-]+[a-z]+)?")
     number_words = _number_words(words, mult, data["vague"], data["fractions"])
     rev_of = {
         "qualifier": r"\s*(?P<q>" + alternation(quals, reverse=True) + r")(?![\w])",
@@ -178,7 +178,7 @@ def grammar() -> Grammar:
         pronoun_one_rev=regex_cache.compile(r"\s+" + alternation(excl["pronoun_one_after"], reverse=True) + r"(?![\w])", re.I),
         bad_suffixes=frozenset(s.lower() for s in excl["bad_suffixes"]),
         year_range=tuple(excl["year_range"]),
-        forward_number=forward_number,
+        forward_number=FORWARD_NUMBER,
         connectors=conn,
         needs_between=frozenset(data["ranges"]["needs_between"]),
         range_join=regex_cache.compile(rf"\s*(?:{conn_alt})\s*", re.I),

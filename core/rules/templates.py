@@ -121,6 +121,8 @@ def deferred_alternation(phrases, reverse: bool = False) -> str:
 
 def render(regex: str) -> str:
     """``regex`` with every deferred alternation expanded."""
+    if "\x00" not in regex:
+        return regex
     return _PLACEHOLDER.sub(lambda m: _alternation(*_DEFERRED[int(m.group(1))]), regex)
 
 
