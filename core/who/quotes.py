@@ -89,6 +89,7 @@ class _Rules:
     author_links: frozenset[str]
     author_window_chars: int
     name_suffixes: frozenset[str]
+    party_tag: re.Pattern[str]            # "D-Illinois", "R-Texas": a legislator's party and state, not a name
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -137,6 +138,7 @@ def _rules() -> _Rules:
         speaking_re=regex_cache.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, data["speaking_verbs"]))), author_links=frozenset(data["author_links"]),
         author_window_chars=int(data["author_window_chars"]),
         name_suffixes=frozenset(data["name_suffixes"]),
+        party_tag=regex_cache.compile(data["party_tag"]),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -203,7 +205,8 @@ def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[in
     every = getattr(context, "facts", None) or []
     if not every and context is None:
         every = entities.extract(article, None)
-    facts = [f for f in every if f.kind in (PERSON, ORG)]
+    not_a_name = _rules().party_tag
+    facts = [f for f in every if f.kind in (PERSON, ORG) and not not_a_name.match(f.text)]
     surnames: dict[str, int] = {}
     for i, f in enumerate(facts):
         if f.kind == PERSON and " " in f.text:
@@ -393,7 +396,7 @@ class _Attributor:
         s, e = strip_span(self.text, s, e)
         phrase = self.text[s:e]
         words = phrase.split()
-        if not words or len(words) > 9:
+        if not words or len(words) > 9 or self.rules.party_tag.match(phrase):
             return None
         low = words[0].lower()
         r = self.rules
@@ -452,10 +455,13 @@ class _Attributor:
         offsets = [s]
         for p in parts[:-1]:
             offsets.append(offsets[-1] + len(p) + 1)
-        if stripped.endswith(",") and len(parts) >= 3:          # "X, <apposition>," said
-            candidates = [(offsets[-3], offsets[-2] - 1), (offsets[-2], offsets[-1] - 1)]
+        # "Sen. Jane Doe, D-Illinois, said": a party-and-state tag is not an apposition to weigh
+        chunks = [(o, o + len(p)) for o, p in zip(offsets, parts)]
+        chunks = [c for c in chunks[:-1] if not self.rules.party_tag.match(self.text[c[0]:c[1]].strip())] + chunks[-1:]
+        if stripped.endswith(",") and len(chunks) >= 3:          # "X, <apposition>," said
+            candidates = [chunks[-3], chunks[-2]]
         elif not stripped.endswith(","):
-            candidates = [(offsets[-1], s + len(stripped))]
+            candidates = [chunks[-1]]
         else:
             return None
         nominal = None
@@ -850,7 +856,7 @@ class _Attributor:
             # an earlier speaker, or a person in subject position, whose gender does not contradict the pronoun;
             # then someone of the right gender in an oblique position ("Faldo's", "to Jordan")
             for c in cands:
-                if self._speaker_gender(c) in (want, "?"):
+                if self.kinds.get(c.entity, PERSON) == PERSON and self._speaker_gender(c) in (want, "?"):
                     return c
             oblique = []
             for _, c in found:
