@@ -8,12 +8,14 @@ the number's start, so every search is anchored and linear.
 """
 from __future__ import annotations
 
+import marshal
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from article_facts.core.resources import resource_text
-from article_facts.core.rules import regex_cache, toml_cache
+from article_facts.core.rules import derived_cache, regex_cache, templates, toml_cache
 from article_facts.core.rules.templates import alternation as _prefix_tree
 from article_facts.core.rules.templates import trigger_words
 
@@ -116,7 +118,18 @@ class Grammar:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    data = toml_cache.loads(resource_text(GRAMMAR_FILE))
+    """The grammar, its patterns compiled. What is derived from the grammar file (tables and pattern texts, which
+    take prefix trees to build) is kept in the derived-data cache: a fresh process only reads and compiles."""
+    text = resource_text(GRAMMAR_FILE)
+    blob = derived_cache.cached("numbers-grammar", lambda: marshal.dumps(_derive(text)), texts=(text,),
+                                modules=(sys.modules[__name__], templates))
+    tables, patterns = marshal.loads(blob)
+    return Grammar(**tables, **{name: regex_cache.compile(*pattern) for name, pattern in patterns.items()})
+
+
+def _derive(text: str) -> tuple[dict, dict[str, tuple[str, int]]]:
+    """The grammar's tables and its patterns as (text, flags), from the grammar file's text."""
+    data = toml_cache.parse(text)
     words = {k.lower(): v for k, v in data["words"].items()}
     mult = {k.lower(): v for k, v in data["multipliers"].items()}
     glued = dict(data["glued_scales"])
@@ -128,9 +141,9 @@ def grammar() -> Grammar:
     vague_alt = alternation(data["vague"])
     fraction_alt = alternation(data["fractions"])
     # Digits and words are two patterns: a sentence without a number word needs only the first.
-    digit_core = regex_cache.compile(
+    digit_core = _pattern(
         rf"(?<![\d,.])(?:(?P<fdig>{fraction_digits})|(?P<digits>{digits})(?P<dscale>(?:\s+{mult_alt}\b)*))", re.I)
-    word_core = regex_cache.compile(
+    word_core = _pattern(
         rf"(?<![\w'])(?=[a-z])(?:(?P<vague>{vague_alt})(?=\s+of\b|\s+(?:were|have|had|are|more)\b)"
         rf"|(?P<frac>{fraction_alt})"
         rf"|(?P<words>{wordnum}))",
@@ -157,38 +170,46 @@ def grammar() -> Grammar:
         "time": r"\s*" + time_alt + r"(?!\w)",
         "month": r"(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + month_alt,
     }
-    return Grammar(
-        data=data, digit_core=digit_core, word_core=word_core, word_values=words, multipliers=mult, glued_scales=glued,
+    tables = dict(
+        data=data, word_values=words, multipliers=mult, glued_scales=glued,
         vague={k.lower(): tuple(v) for k, v in data["vague"].items()},
         fractions={k.lower(): v for k, v in data["fractions"].items()},
         qualifier_of=quals,
-        qualifier_rev=regex_cache.compile(rev_of["qualifier"], re.I),
         currency_of=currencies,
-        currency_rev=regex_cache.compile(rev_of["currency"]),
-        minus_rev=regex_cache.compile(rev_of["minus"], re.I),
-        glued_prefix_rev=regex_cache.compile(rev_of["glued"]),
-        label_rev=regex_cache.compile(rev_of["label"], re.I),
-        month_rev=regex_cache.compile(rev_of["month"], re.I),
-        month_after=regex_cache.compile(after_of["month"], re.I),
-        time_after=regex_cache.compile(after_of["time"], re.I),
-        colon_time=regex_cache.compile(after_of["colon"]),
-        left=regex_cache.compile(_left_context(rev_of)),
-        right=regex_cache.compile("".join(_probe(name, body) for name, body in after_of.items()), re.I),
-        phone=regex_cache.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}\b"),
-        pronoun_one_rev=regex_cache.compile(r"\s+" + alternation(excl["pronoun_one_after"], reverse=True) + r"(?![\w])", re.I),
         bad_suffixes=frozenset(s.lower() for s in excl["bad_suffixes"]),
         year_range=tuple(excl["year_range"]),
         forward_number=FORWARD_NUMBER,
         connectors=conn,
         needs_between=frozenset(data["ranges"]["needs_between"]),
-        range_join=regex_cache.compile(rf"\s*(?:{conn_alt})\s*", re.I),
-        unit_range_join=regex_cache.compile(r"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
-        between_rev=regex_cache.compile(r"\s*neewteb\b", re.I),
-        from_rev=regex_cache.compile(r"\s*morf\b", re.I),
         number_words=number_words,
-        words_back=regex_cache.compile(_words_back(_word_lead(number_words, mult, data["vague"], data["fractions"]))),
         lead_words=_lead_words(number_words, mult, data["vague"], data["fractions"]),
     )
+    patterns = dict(
+        digit_core=digit_core, word_core=word_core,
+        qualifier_rev=_pattern(rev_of["qualifier"], re.I),
+        currency_rev=_pattern(rev_of["currency"]),
+        minus_rev=_pattern(rev_of["minus"], re.I),
+        glued_prefix_rev=_pattern(rev_of["glued"]),
+        label_rev=_pattern(rev_of["label"], re.I),
+        month_rev=_pattern(rev_of["month"], re.I),
+        month_after=_pattern(after_of["month"], re.I),
+        time_after=_pattern(after_of["time"], re.I),
+        colon_time=_pattern(after_of["colon"]),
+        left=_pattern(_left_context(rev_of)),
+        right=_pattern("".join(_probe(name, body) for name, body in after_of.items()), re.I),
+        phone=_pattern(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,5}\b"),
+        pronoun_one_rev=_pattern(r"\s+" + alternation(excl["pronoun_one_after"], reverse=True) + r"(?![\w])", re.I),
+        range_join=_pattern(rf"\s*(?:{conn_alt})\s*", re.I),
+        unit_range_join=_pattern(r"\s*(?:%|[A-Za-z][\w/'-]*)(?:\s+[A-Za-z][\w/'-]*)?\s+(?:to|and|-|–)\s*", re.I),
+        between_rev=_pattern(r"\s*neewteb\b", re.I),
+        from_rev=_pattern(r"\s*morf\b", re.I),
+        words_back=_pattern(_words_back(_word_lead(number_words, mult, data["vague"], data["fractions"]))),
+    )
+    return tables, patterns
+
+
+def _pattern(text: str, flags: int = 0) -> tuple[str, int]:
+    return text, int(flags)
 
 
 def _probe(name: str, body: str) -> str:
