@@ -90,6 +90,7 @@ class _Rules:
     author_window_chars: int
     name_suffixes: frozenset[str]
     party_tag: re.Pattern[str]            # "D-Illinois", "R-Texas": a legislator's party and state, not a name
+    intro_before: re.Pattern[str]         # a verb of saying right before the opening mark: 'said, "', 'told CNN: "'
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -139,6 +140,7 @@ def _rules() -> _Rules:
         author_window_chars=int(data["author_window_chars"]),
         name_suffixes=frozenset(data["name_suffixes"]),
         party_tag=regex_cache.compile(data["party_tag"]),
+        intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]\s*$"),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -904,8 +906,15 @@ def extract(article: Article, context) -> list[Fact]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         limit = nxt.open_mark if nxt and nxt.paragraph == q.paragraph else para_end[q.paragraph]
         floor = prev.after_mark if prev and prev.paragraph == q.paragraph else para_start[q.paragraph]
-        who = att.after(q, limit) if q.closed else None
+        who = None
         where = q.after_mark
+        if q.closed and text[q.end - 1:q.end] in ".?!" and \
+                rules.intro_before.search(text, max(floor, q.open_mark - 40), q.open_mark):
+            who = att.before(q, floor)   # 'X said, "… ." Y then…': the next sentence is someone else's
+            where = q.open_mark
+        if who is None and q.closed:
+            who = att.after(q, limit)
+            where = q.after_mark
         if who is None:
             who = att.before(q, floor)
             where = q.open_mark
