@@ -42,6 +42,8 @@ _ASCII_LOWER_STR = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS = _ASCII_LOWER_STR | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SAY_AFTER = regex_cache.compile(r"\s*,?\s*(?:said|says|told|added|stated|explained|wrote)\b")
 _PLAIN_RUN = regex_cache.compile(r"[^\W\d_]+(?:['’]s)?(?: [^\W\d_]+(?:['’]s)?)*\.?")   # words of letters, spaces
+_ONE_GROUP = ((0, 1, True),)          # a run that is one name group of one word
+_UNTRIMMED = (0, False, 0)             # a plan's trim that keeps every word
 _UNSEEN = object()
 _NEW_TUPLE = tuple.__new__            # a named tuple without its Python-level constructor
 _START = attrgetter("start")
@@ -126,6 +128,8 @@ class _Run(NamedTuple):
 def _run(text: str, lex: Lexicon) -> _Run:
     """Cut a run into name groups: capitalised words joined by single spaces, a hyphenated given name after a short
     family name ("Ban Ki-moon"), and connectors between capitalised words ("Bank of England")."""
+    if text.isalpha() and (text[0].isupper() or _LOWER_PREFIXED.match(text)):     # one name word (most runs)
+        return _NEW_TUPLE(_Run, ((_NEW_TUPLE(_Tok, (0, len(text), text, text)),), _ONE_GROUP, [None]))
     if _PLAIN_RUN.fullmatch(text):        # words of letters (most runs): cut at the spaces, no regex
         toks, joined = [], []             # joined[k]: a single space between words k and k + 1
         body = text[:-1] if text[-1] == "." else text
@@ -223,6 +227,8 @@ def _is_cap(word: str) -> bool:
 
 def _is_cap_memo(word: str) -> bool:
     """``_is_cap``, memoised per word."""
+    if word[:1].isupper() and word.isalpha():      # letters only: no digit, no hyphenated part
+        return True
     found = _CAPS.get(word)
     if found is None:
         if len(_CAPS) > 100_000:
@@ -421,7 +427,14 @@ class _Scanner:
         name = self.text[start:end]
         kind = lex.gazetteer.get(name) or (lex.gazetteer_upper.get(name) if name.isupper() and len(name) > 3 else None)
         trimmed = verdict = None
-        if trim and not kind:           # a gazetteer name is labelled before any trimming
+        if trim and not kind and j - i == 1:        # one word: _trim and _verdict, shortened
+            norm = all_toks[i].norm
+            if (norm not in lex.titles and norm not in lex.not_names and norm not in lex.demonyms
+                    and _is_cap_memo(name)):
+                trimmed = _UNTRIMMED
+                verdict = _NEW_TUPLE(_Verdict, (None, norm in lex.misc_heads, None, _INITIAL.match(name) is not None,
+                                                False))
+        elif trim and not kind:         # a gazetteer name is labelled before any trimming
             found = self._trim(all_toks, i, j, False, start, end)
             if found:
                 trimmed = (found[0] - i, found[1], found[3] and found[3] - i)
