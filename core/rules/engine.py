@@ -185,6 +185,16 @@ def number_fields(m: NumberMention) -> dict[str, Any]:
     return {"value": m.value, "low": m.low, "high": m.high, "qualifier": m.qualifier}
 
 
+def _fitting(kinds: list, have: int) -> list:
+    """Per kind, the rules whose trigger bits are all in ``have`` (kinds left with none are dropped)."""
+    out = []
+    for kind, rules in kinds:
+        fit = [r for need, r in rules if have & need == need]
+        if fit:
+            out.append((kind, fit))
+    return out
+
+
 @dataclass(frozen=True)
 class Plan:
     """The rules worth trying in one sentence: those whose trigger words all occur in it."""
@@ -230,6 +240,10 @@ class RuleSet:
                 self._not_ascii |= b
         self._plans: dict[int, Plan] = {}
         self._full = Plan(self.multi, self.single, self.fallback)
+        need = self._rule_bits
+        self._multi_bits = [(need[id(r)], k, r) for k, r in self.multi]
+        self._single_bits = [(k, [(need[id(r)], r) for r in rs]) for k, rs in self.single]
+        self._fallback_bits = [(k, [(need[id(r)], r) for r in rs]) for k, rs in self.fallback]
 
     def plan(self, words) -> Plan:
         """The rules whose trigger words all occur in ``words`` (a sentence's lowercased words); every rule
@@ -252,13 +266,8 @@ class RuleSet:
     def _plan_for(self, have: int) -> Plan:
         plan = self._plans.get(have)
         if plan is None:
-            def fits(rule: Rule) -> bool:
-                need = self._rule_bits[id(rule)]
-                return have & need == need
-            plan = self._plans[have] = Plan(
-                [(k, r) for k, r in self.multi if fits(r)],
-                [(k, rs) for k, rs in ((k, [r for r in rs if fits(r)]) for k, rs in self.single) if rs],
-                [(k, rs) for k, rs in ((k, [r for r in rs if fits(r)]) for k, rs in self.fallback) if rs])
+            plan = self._plans[have] = Plan([(k, r) for need, k, r in self._multi_bits if have & need == need],
+                                            _fitting(self._single_bits, have), _fitting(self._fallback_bits, have))
         return plan
 
     def _plan_of(self, w: Window) -> Plan:
