@@ -1,7 +1,6 @@
 """Calendar arithmetic for TIMEX3 values: a date with a granularity, shifted and printed in TimeML form."""
 from __future__ import annotations
 
-import calendar as _calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -14,6 +13,7 @@ GRAIN_ALIASES = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quart
                  "CE": "century", "TH": "day", "TM": "day", "TS": "day"}
 UNDERSPECIFIED = {"century": "XX", "decade": "XXX", "year": "XXXX", "quarter": "XXXX-QX", "month": "XXXX-XX",
                   "week": "XXXX-WXX", "day": "XXXX-XX-XX"}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _VALUE = regex_cache.compile(r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d))?|Q(?P<q>[1-4])|W(?P<w>\d\d)|H(?P<h>[12])"
                     r"|(?P<s>SP|SU|FA|WI)))?")
 
@@ -70,7 +70,17 @@ def _add_months(d: date, months: int) -> date:
     total = d.year * 12 + d.month - 1 + months
     y, m = divmod(total, 12)
     y = min(max(y, 1), 9999)
-    return date(y, m + 1, min(d.day, _calendar.monthrange(y, m + 1)[1]))
+    return date(y, m + 1, min(d.day, days_in_month(y, m + 1)))
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The length of a month of the proleptic Gregorian calendar (the standard library's ``calendar`` module
+    costs a millisecond to import, for this alone)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month {month}")
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return _MONTH_DAYS[month - 1]
 
 
 def parse_value(value: str) -> CalDate | None:
@@ -110,6 +120,6 @@ def parse_dct(text: str | None) -> date | None:
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th (or, for n = -1, the last) given ISO weekday of a month."""
-    days = [date(year, month, d) for d in range(1, _calendar.monthrange(year, month)[1] + 1)]
+    days = [date(year, month, d) for d in range(1, days_in_month(year, month) + 1)]
     hits = [d for d in days if d.isoweekday() == weekday]
     return hits[n if n < 0 else n - 1]

@@ -177,14 +177,25 @@ def _emit(node: dict, case_sensitive: bool) -> str:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
+    """The grammar of resources/timex. What is derived from the files (slot regexes, rule regexes, trigger
+    index, first words) is built once per install and then read back in one piece (see derived_cache)."""
     vocab_text, rules_text = resource_text("timex/vocabulary.toml"), resource_text("timex/rules.toml")
+    (specs, lowered, sensitive, triggers, index, parts, (starts, anywhere, heads)) = derived_cache.cached(
+        "timex-grammar", lambda: _derive(vocab_text, rules_text), texts=(vocab_text, rules_text),
+        modules=(sys.modules[__name__], heads_module))
+    rules = {spec[3]: Rule(*spec) for spec in specs}
+    return Grammar(rules, lowered, frozenset(sensitive), frozenset(triggers), index, parts, starts,
+                   frozenset(anywhere), heads, frozenset(w.encode("ascii") for w in index if w != "#"))
+
+
+def _derive(vocab_text: str, rules_text: str) -> tuple:
+    """The grammar's data as plain values: rule fields, lowered tables, case-sensitive tables, triggers,
+    trigger index, each rule's regex, and the first-word tables."""
     vocab = toml_cache.loads(vocab_text)
     data = toml_cache.loads(rules_text)
     sensitive = frozenset(vocab.get("case_sensitive", {}).get("tables", []))
     tables = {name: dict(entries) for name, entries in vocab.items() if name != "case_sensitive"}
-    guards, (starts, anywhere, heads) = derived_cache.cached(
-        "timex-heads", lambda: _read_heads(tables, data), texts=(vocab_text, rules_text),
-        modules=(sys.modules[__name__], heads_module))
+    guards, rule_starts = _read_heads(tables, data)
     # Each slot opens with a lookahead on its first characters: where none fits, the engine skips the whole
     # alternation at once ("2015" against the number words) instead of trying each word.
     slot_regex: dict[str, str] = {}
@@ -198,16 +209,15 @@ def grammar() -> Grammar:
     lowered = {name: (entries if name in sensitive else {k.lower(): v for k, v in entries.items()})
                for name, entries in tables.items()}
 
-    rules: dict[str, Rule] = {}
+    specs: list[tuple] = []
     parts: list[str] = []
     for i, spec in enumerate(data["rule"]):
         group = f"R{i}"
         body = _NAMED.sub(lambda m: f"(?P<{group}_{m[1]}>", spec["pattern"])
         body = _expand_slots(body, slot_regex, group)
         parts.append(f"(?P<{group}>{body})(?![\\w])")
-        rules[group] = Rule(spec.get("name", group), spec["type"], spec.get("value", ""), group,
-                            spec.get("anchor", True), spec.get("ends_quarter", False),
-                            spec.get("value_day_first", ""))
+        specs.append((spec.get("name", group), spec["type"], spec.get("value", ""), group,
+                      spec.get("anchor", True), spec.get("ends_quarter", False), spec.get("value_day_first", "")))
     spec = data.get("triggers", {})
     triggers = {w.lower() for w in spec.get("words", [])}
     for name in spec.get("trigger_tables", []):
@@ -218,9 +228,8 @@ def grammar() -> Grammar:
     for i, rule_spec in enumerate(data["rule"]):
         for word in _rule_triggers(rule_spec["pattern"], tables, triggers):
             index.setdefault(word, []).append(i)
-    return Grammar(rules, lowered, sensitive, frozenset(triggers),
-                   {w: tuple(ids) for w, ids in index.items()}, tuple(parts), starts, anywhere, heads,
-                   frozenset(w.encode("ascii") for w in index if w != "#"))
+    return (tuple(specs), lowered, sensitive, frozenset(triggers), {w: tuple(ids) for w, ids in index.items()},
+            tuple(parts), rule_starts)
 
 
 def _read_heads(tables: dict[str, dict[str, str]], data: dict) -> tuple[dict[str, str | None], tuple]:

@@ -23,7 +23,6 @@ and the tense around the expression:
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
@@ -33,6 +32,7 @@ from article_facts.core.timex.calendar import (
     GRAIN_ALIASES,
     UNDERSPECIFIED,
     CalDate,
+    days_in_month,
     nth_weekday,
     parse_value,
 )
@@ -169,7 +169,7 @@ def _year(a: Anchors, mm: str, dd: str = "") -> str:
 
 
 def _occurrence(year: int, month: int, day: int | None) -> date:
-    return date(year, month, min(day, monthrange(year, month)[1]) if day else 1)
+    return date(year, month, min(day, days_in_month(year, month)) if day else 1)
 
 
 def _quarter(a: Anchors, q: str) -> str:
