@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any
 
 from article_facts.core.resources import load_toml, load_wordlist, resource_text
@@ -78,20 +79,29 @@ def _words(values) -> frozenset[str]:
     return frozenset(_norm(v) for v in values)
 
 
-def _generated(name: str) -> frozenset[str]:
-    """A generated list (one entry a line, '#' only on the header lines at its top): read in one pass."""
+def _generated_lines(name: str) -> list[str]:
+    """A generated list (one entry a line, '#' only on the header lines at its top), maybe with empty lines."""
     lines = resource_text(name).split("\n")
     header = 0
     while header < len(lines) and (not lines[header] or lines[header][0] == "#"):
         header += 1
-    return frozenset(lines[header:]) - {""}
+    return lines[header:]
+
+
+def _generated(name: str, *more: frozenset[str]) -> frozenset[str]:
+    """A generated list read in one pass, with the entries of ``more`` added."""
+    lines = _generated_lines(name)
+    for extra in more:
+        lines.extend(extra)
+    return frozenset(lines) - {""}
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = load_toml("who/lexicon.toml")
-    countries = _generated("who/countries.txt") | load_wordlist("who/places.txt")
+    countries = _generated("who/countries.txt", load_wordlist("who/places.txt"))
     cities = _generated("who/cities.txt")
+    cities_only = cities - countries
     gaz: dict[str, str] = dict.fromkeys(cities, LOC)
     gaz.update(dict.fromkeys(countries, LOC))
     gaz.update(dict.fromkeys(load_wordlist("who/organizations.txt"), ORG))
@@ -99,13 +109,13 @@ def lexicon() -> Lexicon:
     short_names = load_wordlist("who/sports_short_names.txt")
     demonyms = load_wordlist("who/demonyms.txt")
     demonyms = demonyms | {d + "s" for d in demonyms if not d.endswith(("s", "sh", "ch", "ese"))}
-    names = list(gaz)
-    upper = dict(zip(map(str.upper, reversed(names)), map(gaz.__getitem__, reversed(names))))  # first wins
+    upper = dict(zip(map(str.upper, reversed(gaz.keys())), reversed(gaz.values())))  # the first name wins
     quotes = load_toml("who/quotes.toml")
     return Lexicon(
         gazetteer=gaz, gazetteer_upper=upper,
-        max_gazetteer_words=max(map(str.count, names, " " * len(names))) + 1,
-        first_names=_generated("who/first_names.txt") | load_wordlist("who/first_names_short.txt"), surnames=_generated("who/surnames.txt"),
+        max_gazetteer_words=max(map(str.count, [n for n in gaz if " " in n], repeat(" ")), default=0) + 1,
+        first_names=_generated("who/first_names.txt", load_wordlist("who/first_names_short.txt")),
+        surnames=_generated("who/surnames.txt"),
         not_names=load_wordlist("who/not_names.txt"), demonyms=frozenset(demonyms),
         titles=_words(lex["titles"]), title_heads=_words(lex["title_heads"]), roles=frozenset(lex["roles"]),
         org_suffixes=_words(lex["org_suffixes"]), org_of_heads=_words(lex["org_of_heads"]),
@@ -117,9 +127,9 @@ def lexicon() -> Lexicon:
         loc_before=regex_cache.compile(lex["loc_before"]),
         name_connectors=frozenset(lex["name_connectors"]), loc_prepositions=frozenset(lex["loc_prepositions"]),
         misc_heads=_words(lex["misc_heads"]), attribution_verbs=frozenset(quotes["verbs"]),
-        common_words=_generated("who/common_words.txt"), cities=cities - countries,
+        common_words=_generated("who/common_words.txt"), cities=cities_only,
         abbreviations=frozenset(lex["abbreviations"]), team_score_after=regex_cache.compile(lex["team_score_after"]),
-        sports_short_names=short_names, team_places_upper=frozenset(map(str.upper, (cities - countries) | short_names)),
+        sports_short_names=short_names, team_places_upper=frozenset(map(str.upper, chain(cities_only, short_names))),
         sports_headline=regex_cache.compile(lex["sports_headline"]), venue_prepositions=frozenset(lex["venue_prepositions"]),
         person_after=regex_cache.compile(lex["person_after"]), list_separator=regex_cache.compile(lex["list_separator"]),
         column_header=regex_cache.compile(lex["column_header"]), venue_line_after=regex_cache.compile(lex["venue_line_after"]), venue_before=regex_cache.compile(lex["venue_before"]),
