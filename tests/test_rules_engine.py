@@ -86,11 +86,14 @@ def _view(kinds) -> list:
 
 def test_cached_builtin_rules_are_the_rule_files_read_afresh():
     from article_facts.core.rules import _build_builtin, _builtin, _builtin_files
+    from article_facts.core.rules.templates import alternation
 
     shared, kinds = _builtin()
     fresh_shared, fresh_kinds = _build_builtin(_builtin_files())
     assert {n: w.canonical for n, w in shared.items()} == {n: w.canonical for n, w in fresh_shared.items()}
     assert _view(kinds) == _view(fresh_kinds)
+    lists = [words for spec in kinds for words in spec.rules[0].lists.values()]
+    assert all(words.regex.pattern == alternation(words.canonical) for words in lists)
 
 
 EXTRA_TROOPS = """kind = "troops"

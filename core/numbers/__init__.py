@@ -21,7 +21,7 @@ def extract(article: Article, context) -> list[Fact]:
     text = article.text
     g = grammar()
     data = ascii_words(text)
-    candidates = number_sentences(text, article.sentences, g.number_words, data)
+    candidates = number_sentences(text, article.sentences, g.number_words, data, g.word_finder)
     if not candidates:
         return []
     rev = text[::-1]

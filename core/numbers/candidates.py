@@ -31,13 +31,18 @@ _ASCII_WORDS = bytes(c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32 f
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
-@lru_cache(maxsize=4)
-def _word_finder(number_words: frozenset) -> re.Pattern | None:
+def finder_pattern(number_words: frozenset) -> bytes | None:
     """Any of the words with a space on each side, in the ASCII word bytes; None if a word is not plain
     ASCII. The leading space is a literal prefix the regex engine scans for in C."""
     if not all(w.isascii() and w.isalnum() for w in number_words):
         return None
-    return regex_cache.compile((" " + alternation(number_words) + "(?= )").encode("ascii"))
+    return (" " + alternation(number_words) + "(?= )").encode("ascii")
+
+
+@lru_cache(maxsize=4)
+def _word_finder(number_words: frozenset) -> re.Pattern | None:
+    pattern = finder_pattern(number_words)
+    return None if pattern is None else regex_cache.compile(pattern)
 
 
 def ascii_words(text: str) -> bytes | None:
@@ -50,20 +55,21 @@ def ascii_words(text: str) -> bytes | None:
     return b" " + low.encode("ascii", "replace").translate(_ASCII_WORDS) + b" "
 
 
-def _word_positions(data: bytes | None, number_words: frozenset) -> list[int] | None:
+def _word_positions(data: bytes | None, number_words: frozenset, finder: re.Pattern | None) -> list[int] | None:
     """Where the number words stand as whole ASCII words (ascending); None when the fast way does not apply
     (no ``ascii_words``, or a number word is not plain ASCII)."""
-    finder = _word_finder(number_words)
+    if finder is None:
+        finder = _word_finder(number_words)
     if finder is None or data is None:
         return None
     return [m.start() for m in finder.finditer(data)]      # the leading space: offsets are the text's
 
 
 def number_sentences(text: str, sentences: Sequence, number_words: frozenset | None,
-                     data: bytes | None = None) -> list[tuple[object, list[int] | None]]:
+                     data: bytes | None = None, finder: re.Pattern | None = None) -> list[tuple[object, list[int] | None]]:
     """The sentences with a digit or a number word, each with where its number words start (empty: none,
     so no word number can be in it; None: not known, look everywhere). ``data``: ``ascii_words(text)``
-    when the caller has it."""
+    when the caller has it; ``finder``: ``finder_pattern(number_words)`` compiled, when the caller has it."""
     if number_words is None:
         return [(s, None) for s in sentences]
     starts = [s.start for s in sentences]
@@ -91,7 +97,7 @@ def number_sentences(text: str, sentences: Sequence, number_words: frozenset | N
             pos = ends[i]
         else:                               # a digit outside every sentence: go on from the next one
             pos = starts[i + 1] if i + 1 < len(starts) else size
-    positions = _word_positions(data, number_words)
+    positions = _word_positions(data, number_words, finder)
     if positions is None or any(c in text for c in FOLDS_TO_ASCII):     # "ſix" is still "six" to the grammar: look everywhere
         worded = {i for i, s in enumerate(sentences)
                   if not number_words.isdisjoint(_WORD.findall(text[s.start:s.end].lower()))}

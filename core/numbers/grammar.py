@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from article_facts.core.numbers import candidates
+from article_facts.core.numbers.candidates import finder_pattern
 from article_facts.core.resources import resource_text
 from article_facts.core.rules import derived_cache, regex_cache, templates, toml_cache
 from article_facts.core.rules.templates import alternation as _prefix_tree
@@ -93,6 +95,7 @@ class Grammar:
     number_words: frozenset | None   # a sentence without a digit needs one of these words to hold a number
     words_back: re.Pattern           # on the reversed text: the words before a number word
     lead_words: frozenset            # words that begin a word number without being number words ("a", "tens")
+    word_finder: re.Pattern | None   # the number words in ``candidates.ascii_words`` bytes (None: not all ASCII)
 
     def parse_words(self, text: str) -> float | None:
         """'twenty-eight thousand six hundred forty-two' -> 28642; 'a dozen' -> 12."""
@@ -122,9 +125,10 @@ def grammar() -> Grammar:
     take prefix trees to build) is kept in the derived-data cache: a fresh process only reads and compiles."""
     text = resource_text(GRAMMAR_FILE)
     blob = derived_cache.cached("numbers-grammar", lambda: marshal.dumps(_derive(text)), texts=(text,),
-                                modules=(sys.modules[__name__], templates))
+                                modules=(sys.modules[__name__], templates, candidates))
     tables, patterns = marshal.loads(blob)
-    return Grammar(**tables, **{name: regex_cache.compile(*pattern) for name, pattern in patterns.items()})
+    return Grammar(**tables, **{name: None if pattern[0] is None else regex_cache.compile(*pattern)
+                                for name, pattern in patterns.items()})
 
 
 def _derive(text: str) -> tuple[dict, dict[str, tuple[str, int]]]:
@@ -204,11 +208,12 @@ def _derive(text: str) -> tuple[dict, dict[str, tuple[str, int]]]:
         between_rev=_pattern(r"\s*neewteb\b", re.I),
         from_rev=_pattern(r"\s*morf\b", re.I),
         words_back=_pattern(_words_back(_word_lead(number_words, mult, data["vague"], data["fractions"]))),
+        word_finder=_pattern(finder_pattern(number_words) if number_words is not None else None),
     )
     return tables, patterns
 
 
-def _pattern(text: str, flags: int = 0) -> tuple[str, int]:
+def _pattern(text: str | bytes | None, flags: int = 0) -> tuple[str | bytes | None, int]:
     return text, int(flags)
 
 

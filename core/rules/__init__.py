@@ -91,8 +91,13 @@ def _snapshot(files: list[tuple[str, str]]) -> dict[str, Any]:
                   render(r.forward_regex), r.numbers, r.anchor, tuple(sorted(r.requires)), r.fields,
                   tuple((e.part, e.kind, e.fields) for e in r.emits), r.triggers) for r in spec.rules]
         out.append((spec.kind, spec.description, spec.source, spec.priority, spec.fallback, spec.number_fields,
-                    spec.defaults, {n: w.canonical for n, w in lists.items() if shared.get(n) is not w}, rules))
-    return {"shared": {n: w.canonical for n, w in shared.items()}, "kinds": out}
+                    spec.defaults, {n: _plain(w) for n, w in lists.items() if shared.get(n) is not w}, rules))
+    return {"shared": {n: _plain(w) for n, w in shared.items()}, "kinds": out}
+
+
+def _plain(words: WordList) -> tuple[dict[str, str], str]:
+    """A word list as plain data: its phrases and its pattern (a rule may search a list it holds no group for)."""
+    return words.canonical, templates.alternation(words.canonical)
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +122,10 @@ def _builtin_snapshot() -> dict[str, Any]:
 def _builtin() -> tuple[dict[str, WordList], list[KindSpec]]:
     """Fresh built-in kinds (a user's file may extend them) from the cached snapshot."""
     snap = _builtin_snapshot()
-    shared = {n: WordList(n, c) for n, c in snap["shared"].items()}
+    shared = {n: WordList(n, c, p) for n, (c, p) in snap["shared"].items()}
     kinds = []
     for kind, description, source, priority, fallback, number_fields, defaults, own, rules in snap["kinds"]:
-        lists = {**shared, **{n: WordList(n, c) for n, c in own.items()}}
+        lists = {**shared, **{n: WordList(n, c, p) for n, (c, p) in own.items()}}
         spec = KindSpec(kind, description, source, priority, fallback, number_fields, dict(defaults))
         spec.rules = [Rule(kind, name, desc, src, before, forward, tuple(numbers), anchor, frozenset(requires),
                            dict(fields), tuple(Emit(p, k, dict(f)) for p, k, f in emits), lists, tuple(triggers))

@@ -34,6 +34,7 @@ class WordList:
 
     name: str
     canonical: dict[str, str]
+    pattern: str | None = None                      # ``alternation(canonical)`` when already built
 
     @cached_property
     def phrases(self) -> frozenset:
@@ -42,7 +43,7 @@ class WordList:
     @cached_property
     def regex(self) -> re.Pattern:
         """Any phrase of the list, case-insensitively (compiled on first use)."""
-        return regex_cache.compile(alternation(self.canonical), re.I)
+        return regex_cache.compile(self.pattern or alternation(self.canonical), re.I)
 
     def value_of(self, matched: str) -> str:
         key = " ".join(matched.lower().split())
