@@ -131,19 +131,20 @@ def _run(text: str, lex: Lexicon) -> _Run:
     if text.isalpha() and (text[0].isupper() or _LOWER_PREFIXED.match(text)):     # one name word (most runs)
         return _NEW_TUPLE(_Run, ((_NEW_TUPLE(_Tok, (0, len(text), text, text)),), _ONE_GROUP, [None]))
     if _PLAIN_RUN.fullmatch(text):        # words of letters (most runs): cut at the spaces, no regex
-        toks, joined = [], []             # joined[k]: a single space between words k and k + 1
+        toks, joined, name = [], [], []   # joined[k]: a single space between words k and k + 1
         body = text[:-1] if text[-1] == "." else text
         at = 0
         for word in body.split(" "):
             size = len(word)
             if word[-2:] in ("'s", "’s"):         # "Obama's": the possessive is not part of the name
-                toks.append(_NEW_TUPLE(_Tok, (at, at + size - 2, word[:-2], word[:-2])))
+                word = word[:-2]
+                toks.append(_NEW_TUPLE(_Tok, (at, at + size - 2, word, word)))
                 joined.append(False)
             else:
                 toks.append(_NEW_TUPLE(_Tok, (at, at + size, word, word)))
                 joined.append(True)
+            name.append(word[0].isupper() or _LOWER_PREFIXED.match(word) is not None)
             at += size + 1
-        name = [t.text[0].isupper() or _LOWER_PREFIXED.match(t.text) is not None for t in toks]
         if body is not text:              # a full stop ends the run ("Germany."): a word of its own
             toks.append(_NEW_TUPLE(_Tok, (at - 1, at, ".", "")))
             joined[-1] = False
