@@ -57,8 +57,10 @@ def _tidy(number: float) -> float | int:
     return round(number, 6) if isinstance(number, float) else number
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Grammar:
+    """The number grammar: its tables and compiled patterns (``grammar()``)."""
+
     data: dict
     digit_core: re.Pattern       # digits, digit fractions, digits with scale words ("2.2 million")
     word_core: re.Pattern        # number words, vague counts, fractions in words

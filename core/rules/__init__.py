@@ -40,6 +40,8 @@ _FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 @dataclass(frozen=True)
 class RuleInfo:
+    """One rule as ``article-facts rules`` lists it."""
+
     kind: str
     name: str
     source_file: str

@@ -31,7 +31,7 @@ class NumberMention(Protocol):
     year_like: bool
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Match:
     """A fact found by a rule, before it becomes a Fact: kind, span and fields."""
 
@@ -43,7 +43,7 @@ class Match:
     mention: Any = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Window:
     """The text being matched: one sentence of the article, with the reversed article for left contexts."""
 
@@ -195,7 +195,7 @@ def _fitting(kinds: list, have: int) -> list:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     """The rules worth trying in one sentence: those whose trigger words all occur in it."""
 
@@ -204,7 +204,7 @@ class Plan:
     fallback: list
 
 
-@dataclass
+@dataclass(eq=False)
 class RuleSet:
     """All kinds in force: built-in rule files plus the user's, ready to match."""
 

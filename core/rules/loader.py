@@ -42,7 +42,7 @@ class Emit:
     fields: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """One compiled rule. Patterns are compiled on first use, so start-up stays fast."""
 
@@ -78,8 +78,10 @@ class Rule:
         return regex_cache.compile(render(self.forward_regex), re.I)
 
 
-@dataclass
+@dataclass(eq=False)
 class KindSpec:
+    """One kind of fact: its rules, and what its facts carry by default."""
+
     kind: str
     description: str
     source: str

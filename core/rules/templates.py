@@ -151,8 +151,10 @@ def _trigger_words(phrases: frozenset) -> frozenset[str] | None:
     return frozenset(out)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Compiled:
+    """A template as a regex, with the groups and trigger words it holds."""
+
     regex: str
     lists: tuple[str, ...]            # list names with a named group
     numbers: tuple[str, ...]          # number parts with a named group (n_<part>)
