@@ -28,7 +28,7 @@ _TOKEN = regex_cache.compile(r"[A-Za-z]+|\d+")
 NUMBER_SLOT = "number"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)        # read-only by convention (frozen dataclasses cost more to create at import)
 class Rule:
     name: str
     type: str                  # DATE, TIME, DURATION, SET, or NONE for a rule that only blocks others
@@ -39,7 +39,7 @@ class Rule:
     value_day_first: str = ""   # the value when the article writes dates day first ("09/10/2020" = 9 October)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)        # read-only by convention, as Rule
 class Grammar:
     rules: dict[str, Rule]
     tables: dict[str, dict[str, str]]          # lower-cased keys for case-insensitive tables

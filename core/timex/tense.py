@@ -15,7 +15,7 @@ from article_facts.core.rules import regex_cache, toml_cache
 _WORD = regex_cache.compile(r"[A-Za-z]+(?:'[a-z]+)?|'[a-z]+")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)        # read-only by convention (frozen dataclasses cost more to create at import)
 class TenseCues:
     future: frozenset[str]
     past: frozenset[str]
