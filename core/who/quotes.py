@@ -91,6 +91,7 @@ class _Rules:
     name_suffixes: frozenset[str]
     party_tag: re.Pattern[str]            # "D-Illinois", "R-Texas": a legislator's party and state, not a name
     intro_before: re.Pattern[str]         # a verb of saying right before the opening mark: 'said, "', 'told CNN: "'
+    organisation_joiners: frozenset[str]  # 'and' in 'the Department of Children and Families'
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -141,6 +142,7 @@ def _rules() -> _Rules:
         name_suffixes=frozenset(data["name_suffixes"]),
         party_tag=regex_cache.compile(data["party_tag"]),
         intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]\s*$"),
+        organisation_joiners=frozenset(data["organisation_joiners"]),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -219,14 +221,47 @@ def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[in
         if f.kind != PERSON and f.text in surnames:
             out += _as_person(f, i, facts[surnames[f.text]], surnames[f.text])
         else:
-            out += [_Mention(m["start"], m["end"], f.text, f.kind, i) for m in _mentions_of(f)]
+            found = _mentions_of(f)
+            kind = PERSON if f.kind == ORG and _speaking_person(article.text, f.text, found) else f.kind
+            out += [_Mention(m["start"], m["end"], f.text, kind, i) for m in found]
         if "gender" in f.attrs:
             genders[i] = _SHORT_GENDER.get(f.attrs["gender"], "?")
     for f in every:
         if f.kind == LOC and f.text in surnames:
             out += [m for m in _as_person(f, -1, facts[surnames[f.text]], surnames[f.text]) if m.kind == PERSON]
     out.sort(key=_START)
-    return out, genders
+    return _without_split_organisations(article.text, out), genders
+
+
+def _speaking_person(text: str, name: str, found: list[dict]) -> bool:
+    """An 'organisation' of two words opening with a known first name that says something ('Jane Katz said',
+    'said Peter Church') is a person, unless it is a known organisation or ends with an organisation word that is
+    no surname ('Julia Hospital')."""
+    words = name.split()
+    lex = lexicon()
+    if len(words) != 2 or words[0] not in lex.first_names or name in lex.gazetteer \
+            or words[1] in lex.org_suffixes and words[1] not in lex.surnames:
+        return False
+    verb = _rules().verb_re
+    for m in found:
+        before = text[max(0, m["start"] - 20):m["start"]].split()
+        if verb.match(text, m["end"] + 1) or before and verb.fullmatch(before[-1]):
+            return True
+    return False
+
+
+def _without_split_organisations(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop a one-word 'person' that closes an organisation the entity stage split at 'and' ('the Department of
+    Children and Families'): an organisation with 'of' in its name, a joining word, then the lone word."""
+    joiners = _rules().organisation_joiners
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.kind == PERSON and out and out[-1].kind == ORG and " " not in m.name and " of " in out[-1].name:
+            between = text[out[-1].end:m.start].split()
+            if len(between) == 1 and between[0] in joiners:
+                continue
+        out.append(m)
+    return out
 
 
 def _mentions_of(f: Fact) -> list[dict]:
