@@ -92,6 +92,7 @@ class _Rules:
     party_tag: re.Pattern[str]            # "D-Illinois", "R-Texas": a legislator's party and state, not a name
     intro_before: re.Pattern[str]         # a verb of saying right before the opening mark: 'said, "', 'told CNN: "'
     organisation_joiners: frozenset[str]  # 'and' in 'the Department of Children and Families'
+    subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -143,6 +144,7 @@ def _rules() -> _Rules:
         party_tag=regex_cache.compile(data["party_tag"]),
         intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]\s*$"),
         organisation_joiners=frozenset(data["organisation_joiners"]),
+        subject_pronouns=data["subject_pronouns"],
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -437,8 +439,8 @@ class _Attributor:
             return None
         low = words[0].lower()
         r = self.rules
-        if len(words) == 1 and low in r.male | r.female | {"it", "they", "we", "i"}:
-            self.pronoun = low
+        if len(words) == 1 and (low in r.male or low in r.female or low in r.subject_pronouns):
+            self.pronoun = r.subject_pronouns.get(low, low)
             return _PRONOUN
         last = words[-1].lower().strip(".,")
         if last in r.not_speakers and (low in r.determiners or len(words) > 1):
@@ -566,6 +568,13 @@ class _Attributor:
             if who is not None:
                 return who
             return None
+        linked = r.linked_participle.search(window, 0, 130)       # '"…" them, the paper quoted him as saying.'
+        if linked is not None:
+            obj = r.quoted_as.search(window, 0, linked.start("v"))
+            if obj is not None:
+                who = self.noun_phrase(a + obj.start("np"), a + obj.end("np"))
+                if who is not None:
+                    return who
         v = r.verb_re.search(window, 0, 130)
         if not v and self.text[q.end - 1:q.end] in ",?!":
             return self._introduced_name(a)
