@@ -40,8 +40,10 @@ _PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
 _SHORT_GENDER = {gender.MALE: "m", gender.FEMALE: "f"}
 _NP_END = regex_cache.compile(r"[,.;:!?(]|\s(?:who|in|on|at|to|during|after|before|about|from|of)\s")
 _SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
-# Words after which a subject can start: "… and Jane Doe said", "But she says".
-_CLAUSE_OPENER = regex_cache.compile(r"\b(?:and|but|that|as|while|because|when|so|then|who|which|said|says|And|But|So|Then)\s+")
+# Words after which a subject can start: "… and Jane Doe said", "But she says"; a dash before a pronoun ("-- and
+# the money -- she says"), not a dash around an apposition ("Doe -- the player of the year -- said").
+_CLAUSE_OPENER = regex_cache.compile(r"\b(?:and|but|that|as|while|because|when|so|then|who|which|said|says|And|But|So|Then)\s+"
+                                     r"|\s(?:--|[—–])\s+(?=(?:he|she|they|we|I)\b)")
 # The subject opening a clause, after any conjunction: a pronoun or a run of capitalised words ("Turkey's Foreign
 # Minister Jane Doe"), ending before a lower-case word or a comma.
 _CLAUSE_HEAD = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Yet|Then|and|but|or|so|yet|then)\s+)?"
@@ -340,10 +342,9 @@ def _find_quotes(article: Article, paragraphs: list[tuple[int, int, int]]) -> li
             nxt = end
             while nxt < len(text) and text[nxt].isspace():
                 nxt += 1
-            if nxt < len(text) and text[nxt] in "\"“" and text.count("\n", end, nxt):
-                s, e = strip_span(text, open_at + 1, end)
-                quotes.append(_Quote(s, e, open_at, -1, para, continues))
-                carried = True
+            carried = nxt < len(text) and text[nxt] in "\"“" and text.count("\n", end, nxt) > 0
+            s, e = strip_span(text, open_at + 1, end)   # a closing mark left out: the quote ends with its paragraph
+            quotes.append(_Quote(s, e, open_at, -1, para, continues))
     return quotes
 
 
