@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 from article_facts.core.rules import regex_cache
-from article_facts.core.rules.loader import KindSpec, Rule
+from article_facts.core.rules.loader import KindSpec, Rule, traits
 from article_facts.core.rules.templates import trigger_words
 
 _REF = regex_cache.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -60,16 +60,10 @@ class Window:
         return len(self.text)
 
 
-def _meets(rule: Rule, m: NumberMention) -> bool:
-    for check in rule.checks:
-        if not check(m):
-            return False
-    return True
-
-
 def _try(rule: Rule, m: NumberMention, w: Window):
     """(before match, forward match) when the rule fits around mention ``m``, else None."""
-    if rule.requires and not _meets(rule, m):
+    need = rule.requirement_bits
+    if need and need & ~traits(m):
         return None
     before = None
     if rule.before is not None:
@@ -321,10 +315,12 @@ class RuleSet:
         out: list[Match] = []
         text, rev, n, hi = w.text, w.rev, len(w.text), w.hi
         left, left_end, right = n - m.start, n - w.lo, m.end
+        has = traits(m)
         for kinds in (plan.single, plan.fallback):
             for kind, rules in kinds:
                 for rule in rules:                  # this loop is the engine's hot spot
-                    if rule.requires and not _meets(rule, m):
+                    need = rule.requirement_bits
+                    if need and need & ~has:
                         continue
                     before = rule.before
                     if before is not None:
@@ -334,8 +330,19 @@ class RuleSet:
                     fwd = rule.forward.match(text, right, hi)
                     if fwd is None:
                         continue
-                    parts = {rule.anchor: m}
-                    fields = {k: _evaluate(v, rule, before, fwd, m, parts) for k, v in rule.fields.items()}
+                    fields = {}
+                    groups = rule.field_groups
+                    for key, spec in rule.fields.items():
+                        group = groups.get(key)
+                        if group is None:
+                            fields[key] = _evaluate(spec, rule, before, fwd, m, {rule.anchor: m})
+                            continue
+                        name, in_forward, in_before, words = group    # as _evaluate would read it, directly
+                        value = fwd.group(name) if in_forward else None
+                        if value is None and in_before:
+                            value = before.group(name)
+                            value = value and value[::-1]
+                        fields[key] = value if value is None or words is None else words.value_of(value)
                     end = fwd.end("_end")
                     while end > right and text[end - 1].isspace():
                         end -= 1

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from article_facts.core.rules import regex_cache, toml_cache
 from article_facts.core.rules.templates import (
@@ -18,15 +18,21 @@ from article_facts.core.rules.templates import (
     render,
 )
 
-# What a rule may require of its number (``requires = [...]``), and the test for each.
-CHECKS: dict[str, Callable[[Any], bool]] = {
-    "currency": lambda m: bool(m.currency), "no_currency": lambda m: not m.currency,
-    "value": lambda m: m.value is not None, "range": lambda m: m.qualifier == "range",
-    "not_range": lambda m: m.qualifier != "range", "vague": lambda m: m.vague, "not_vague": lambda m: not m.vague,
-    "fraction": lambda m: m.fraction is not None, "not_fraction": lambda m: m.fraction is None,
-    "not_year": lambda m: not m.year_like,
-}
-REQUIREMENTS = frozenset(CHECKS)
+# What a rule may require of its number (``requires = [...]``): each is one bit of ``traits(mention)``.
+REQUIREMENT_BITS = {name: 1 << i for i, name in enumerate((
+    "currency", "no_currency", "value", "range", "not_range", "vague", "not_vague", "fraction", "not_fraction",
+    "not_year"))}
+REQUIREMENTS = frozenset(REQUIREMENT_BITS)
+_CURRENCY, _NO_CURRENCY, _VALUE, _RANGE, _NOT_RANGE, _VAGUE, _NOT_VAGUE, _FRACTION, _NOT_FRACTION, _NOT_YEAR = \
+    REQUIREMENT_BITS.values()
+
+
+def traits(m: Any) -> int:
+    """The requirements number mention ``m`` meets, as one set of ``REQUIREMENT_BITS`` (a rule's
+    ``requirement_bits`` must all be in it)."""
+    return ((_CURRENCY if m.currency else _NO_CURRENCY) | (_VALUE if m.value is not None else 0)
+            | (_RANGE if m.qualifier == "range" else _NOT_RANGE) | (_VAGUE if m.vague else _NOT_VAGUE)
+            | (_FRACTION if m.fraction is not None else _NOT_FRACTION) | (0 if m.year_like else _NOT_YEAR))
 _FIELD_REF = regex_cache.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _KIND = regex_cache.compile(r"[a-z][a-z0-9_]*$")
 RULE_KEYS = {"name", "description", "span", "before", "after", "requires", "fields", "emit"}
@@ -65,9 +71,23 @@ class Rule:
         return bool(self.numbers)
 
     @cached_property
-    def checks(self) -> tuple[Callable[[Any], bool], ...]:
-        """The tests of ``requires``."""
-        return tuple(CHECKS[name] for name in sorted(self.requires))
+    def requirement_bits(self) -> int:
+        """``requires`` as bits of ``traits``."""
+        return sum(REQUIREMENT_BITS[name] for name in self.requires)
+
+    @cached_property
+    def field_groups(self) -> dict[str, tuple[str, bool, bool, WordList | None]]:
+        """The fields that read one group of the rule's own patterns ("{force}"): key -> (group, in the forward
+        pattern, in the before pattern, the word list giving its value). Other fields are evaluated in full."""
+        forward = self.forward.groupindex
+        before = self.before.groupindex if self.before is not None else {}
+        out = {}
+        for key, spec in self.fields.items():
+            ref = _FIELD_REF.fullmatch(spec) if isinstance(spec, str) else None
+            name = ref and ref.group(1)
+            if name and name != self.anchor and name not in self.numbers and (name in forward or name in before):
+                out[key] = (name, name in forward, name in before, self.lists.get(name))
+        return out
 
     @cached_property
     def before(self) -> re.Pattern | None:
