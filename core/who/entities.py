@@ -191,8 +191,13 @@ def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
     if word in ("of", "for", "on") and (last in lex.org_of_heads or last in lex.loc_of_heads):
         return True
     if word in ("and", "of", "the"):
-        return " ".join(t.text for t in left) + f" {word} {right.text}" in lex.gazetteer
-    return False
+        if " ".join(t.text for t in left) + f" {word} {right.text}" in lex.gazetteer:
+            return True
+    # "Department of Children and Families", "Ministry of Foreign Affairs and Trade": a second field of an
+    # "X of Y" body, unless it is a name of its own ("University of Leeds and Sheffield", "... and Smith")
+    return (word == "and" and any(a.norm in lex.org_of_heads and b.text in ("of", "for") for a, b in zip(left, left[1:]))
+            and right.norm not in lex.gazetteer and right.norm not in lex.first_names
+            and right.norm not in lex.surnames)
 
 
 def _has_prefixed_name(text: str) -> bool:
