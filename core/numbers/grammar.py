@@ -276,7 +276,6 @@ def _number_words(*groups) -> frozenset | None:
 
 _WORD_RUN = regex_cache.compile(r"\w+")
 _WORD_SPLIT = regex_cache.compile(r"[\s-]+")
-_FOUR_DIGITS = regex_cache.compile(r"\d{4}")
 _SUFFIX = regex_cache.compile(r"[A-Za-z]+")
 _NEXT_WORD = regex_cache.compile(r"\s*([A-Za-z][\w'-]*)")
 _DIGIT = regex_cache.compile(r"\d")
@@ -388,9 +387,15 @@ def _mention(g: Grammar, text: str, rev: str, n: int, cs: int, ce: int, vague: s
                           fraction=g.fractions[" ".join(frac.lower().split())])
         _qualify(g, mention, rev, n)
         return mention
-    value = g.parse_words(words) if words else _digit_value(g, fdig, digits, dscale)
-    if value is None:
-        return None
+    if digits:                                       # the common case of _digit_value, inline
+        value = float(digits.replace(",", ""))
+        if dscale:
+            for word in dscale.split():
+                value *= g.multipliers[word.lower()]
+    else:
+        value = g.parse_words(words) if words else _digit_value(g, fdig, digits, dscale)
+        if value is None:
+            return None
     if words:
         if words.lower() == "one" and g.pronoun_one_rev.match(rev, rpos):
             return None
@@ -426,9 +431,10 @@ def _mention(g: Grammar, text: str, rev: str, n: int, cs: int, ce: int, vague: s
             return None
     if left.start("label") >= 0 and not currency_before:
         return None
-    if _looks_like_name(g, text, rev, left, ce):
+    prev = left.group("prev")                        # the word before, reversed
+    if prev is not None and prev[-1].isupper() and _looks_like_name(g, text, rev, left, ce):
         return None
-    year_like = bool(digits and _FOUR_DIGITS.fullmatch(digits) and not glued_scale
+    year_like = bool(digits and len(digits) == 4 and digits.isdecimal() and not glued_scale  # \d{4}
                      and g.year_range[0] <= value <= g.year_range[1])
     mention = Mention(cs, ce, cs, ce, _tidy(value), year_like=year_like)
     if digits:
