@@ -240,11 +240,13 @@ def _entity_mentions(article: Article, context) -> tuple[list[_Mention], dict[in
 def _speaking_person(text: str, name: str, found: list[dict]) -> bool:
     """An 'organisation' of two words opening with a known first name that says something ('Jane Katz said',
     'said Peter Church') is a person, unless it is a known organisation or ends with an organisation word that is
-    no surname ('Julia Hospital')."""
+    no surname ('Julia Hospital'). A longer one ending with a known first name and a known surname is a person
+    with a role before the name ('US Treasury Under-Secretary Jane Doe said')."""
     words = name.split()
     lex = lexicon()
-    if len(words) != 2 or words[0] not in lex.first_names or name in lex.gazetteer \
-            or words[1] in lex.org_suffixes and words[1] not in lex.surnames:
+    if len(words) < 2 or words[-2] not in lex.first_names or name in lex.gazetteer \
+            or words[-1] in lex.org_suffixes and words[-1] not in lex.surnames \
+            or len(words) > 2 and words[-1] not in lex.surnames:
         return False
     verb = _rules().verb_re
     for m in found:
@@ -868,6 +870,21 @@ class _Attributor:
         words = set(sp.name.split())
         return "m" if words & self.rules.male_cues else "f" if words & self.rules.female_cues else "?"
 
+    def _pronoun_subject_at(self, s: int, e: int, want: str) -> int:
+        """Where the clause subject of the sentence at ``s`` is a pronoun of gender ``want`` after an opening phrase
+        ('At a dinner hosted by Jane Doe, he said …'), else -1: the names in that prepositional phrase are not the
+        pronoun's antecedent, which lies further back."""
+        r = self.rules
+        first = _WORD.search(self.text, s, e)
+        if not first or first.group().lower() not in r.prepositions:     # not 'When Doe stood there, he said'
+            return -1
+        comma = self.text.find(",", s, e)
+        m = _CLAUSE_HEAD.match(self.text, comma + 1, e) if comma >= 0 else None
+        if m is None:
+            return -1
+        word = m.group("np").lower()
+        return m.start("np") if (r.male if want == "m" else r.female).__contains__(word) else -1
+
     def antecedent(self, pos: int, pronoun: str | None, spoken: list[tuple[int, _Speaker]]) -> _Speaker | None:
         """The nearest earlier person a pronoun can point to: per sentence going back, earlier quotes' speakers
         first, then the people named outside quotes in order."""
@@ -906,9 +923,10 @@ class _Attributor:
                 if self.kinds.get(c.entity, PERSON) == PERSON and self._speaker_gender(c) in (want, "?"):
                     return c
             oblique = []
+            chain = self._pronoun_subject_at(s, e, want) if found else -1
             for _, c in found:
                 g = self._speaker_gender(c)
-                if self.kinds.get(c.entity, PERSON) != PERSON:
+                if self.kinds.get(c.entity, PERSON) != PERSON or c.start < chain:
                     continue
                 rank = self._oblique(c, s)
                 if rank:
