@@ -43,7 +43,7 @@ class Match:
     mention: Any = None
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Window:
     """The text being matched: one sentence of the article, with the reversed article for left contexts."""
 
@@ -189,7 +189,7 @@ def _fitting(kinds: list, have: int) -> list:
     return out
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Plan:
     """The rules worth trying in one sentence: those whose trigger words all occur in it."""
 
@@ -198,7 +198,7 @@ class Plan:
     fallback: list
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class RuleSet:
     """All kinds in force: built-in rule files plus the user's, ready to match."""
 

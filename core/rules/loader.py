@@ -48,7 +48,7 @@ class Emit:
     fields: dict[str, Any]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Rule:
     """One compiled rule. Patterns are compiled on first use, so start-up stays fast."""
 
@@ -98,7 +98,7 @@ class Rule:
         return regex_cache.compile(render(self.forward_regex), re.I)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class KindSpec:
     """One kind of fact: its rules, and what its facts carry by default."""
 

@@ -28,7 +28,7 @@ class TemplateError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class WordList:
     """A named list of phrases; ``canonical`` maps each normalised phrase to the value it stands for."""
 
@@ -151,7 +151,7 @@ def _trigger_words(phrases: frozenset) -> frozenset[str] | None:
     return frozenset(out)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Compiled:
     """A template as a regex, with the groups and trigger words it holds."""
 
