@@ -588,7 +588,16 @@ class _Attributor:
                           or len(rest) > 1 and rest[1] in r.instruction_words):
             return None                   # '"…." The judge told him he would serve ten years.'
         lead = len(window) - len(window.lstrip(" ,;—–-"))
+        said = window[lead:v.start()].rstrip()
+        if full_stop and "," in said and not said.endswith(",") and len(said[:said.rfind(",")].split()) >= 5 \
+                and self._opens_own_sentence(q):
+            return None                   # '"…." The sale bought them time, analysts said.': a new report
         return self._subject_before(a + lead, a + v.start())
+
+    def _opens_own_sentence(self, q: _Quote) -> bool:
+        """The quote is a sentence of its own, not words quoted inside the writer's sentence."""
+        k = self.article.sentence_at(q.open_mark)
+        return k is not None and not self.text[self.article.sentences[k].start:q.open_mark].strip(" \"“'‘")
 
     def _introduced_name(self, a: int) -> _Speaker | None:
         """'"…," Rabbi Jane Doe, a professor at …': a person named right after the quote, with no verb, and
