@@ -113,3 +113,17 @@ def test_word_numbers_are_found_only_where_number_words_stand(text):
         assert at is not None and everywhere
         assert find_mentions(article.text, sentence.start, sentence.end, rev, word_starts(article.text, rev, at)) \
             == everywhere
+
+
+@pytest.mark.parametrize("text", [
+    "The army sent 3,000 troops to the border.",
+    "Officials said twelve people were killed in the blast.",
+    "The garrison shrank from 5,200 to 3,000 soldiers.",
+    "Bread prices rose 4.5 per cent in a year.",
+    "The ferry carried about 40 cars and two dozen vans.",
+])
+def test_a_text_whose_lowercase_changes_length_gives_the_same_facts(text):
+    """'İ' lowercases to two characters, which turns the ASCII-bytes shortcuts off: the general path agrees."""
+    plain = [(f.kind, f.text, f.attrs) for f in facts(text)]
+    assert plain
+    assert [(f.kind, f.text, f.attrs) for f in facts("İzmir news. " + text)] == plain

@@ -44,11 +44,14 @@ def extract(article: Article, context) -> list[Fact]:
             if blocked:
                 mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in blocked)]
         window.lo, window.hi = lo, hi
-        window.plan = None if data is None else ruleset.plan_ascii(data[lo + 1:hi + 1].split())
-        window.words = set(_WORD.findall(stext.lower())) if window.plan is None else None
-        matches, claimed = ruleset.match_multi(mentions, window)
-        rest = join_ranges(text, rev, [m for i, m in enumerate(mentions) if i not in claimed] if claimed else mentions)
-        for mention in rest:
+        window.plan = plan = ruleset.plan_ascii(data[lo + 1:hi + 1].split()) if data is not None \
+            else ruleset.plan(set(_WORD.findall(stext.lower())))
+        matches = []
+        if plan.multi:
+            matches, claimed = ruleset.match_multi(mentions, window)
+            if claimed:
+                mentions = [m for i, m in enumerate(mentions) if i not in claimed]
+        for mention in join_ranges(text, rev, mentions) if len(mentions) > 1 else mentions:
             matches.extend(ruleset.match_single(mention, window))
         index = sentence.index
         for m in matches:
