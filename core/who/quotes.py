@@ -792,15 +792,30 @@ class _Attributor:
         k = self.article.sentence_at(q.open_mark)
         if not k or self.article.sentences[k].start < q.open_mark - 1:
             return None
-        sent = self.article.sentences[k - 1]
-        if prev and prev.after_mark > sent.start or self.text[sent.start:sent.end].count('"') % 2:
-            return None
-        verb = self.rules.verb_re.search(self.text, sent.start, sent.end)
-        if not verb:
+        # the sentence before; or, over sentences that name nobody and quote nothing, up to max_carry_sentences back
+        for back in range(1, self.rules.max_carry_sentences + 1):
+            if k - back < 0:
+                return None
+            sent = self.article.sentences[k - back]
+            marks = self.text.count('"', sent.start, sent.end)
+            if prev and prev.after_mark > sent.start or marks % 2 or back > 1 and marks or sent.paragraph < 0:
+                return None
+            verb = self.rules.verb_re.search(self.text, sent.start, sent.end)
+            if verb:
+                break
+            if any(m.kind == PERSON for m in self._mentions_in(sent.start, sent.end)):
+                return None
+        else:
             return None
         who = self._subject_before(sent.start, verb.start())
         if who == _PRONOUN:
             return self.antecedent(sent.start, self.pronoun, [])
+        if not isinstance(who, _Speaker):                 # '… in how they screen films, said Ms Deans.'
+            named = self._mentions_in(verb.end(), sent.end)
+            if named and named[0].kind == PERSON and not self.text[named[0].end:sent.end].strip(" ."):
+                between = self.text[verb.end():named[0].start].split()
+                if all(w.rstrip(".") in self.titles for w in between):
+                    return self._from_mention(named[0])
         return who if isinstance(who, _Speaker) else None
 
     def run_goes_on(self, prev: _Quote, q: _Quote, near: bool) -> bool:
