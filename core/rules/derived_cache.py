@@ -39,7 +39,7 @@ def cached(name: str, build: Callable[[], T], *, texts: tuple[str, ...] = (),
     path = os.path.join(folder, f"derived-{name}-{digest.hexdigest()}")
     try:
         with open(path, "rb") as fh:
-            return marshal.load(fh)
+            return marshal.loads(fh.read())
     except Exception:                                     # missing or damaged: build afresh
         pass
     value = build()

@@ -25,7 +25,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from typing import AnyStr
 
 try:
@@ -115,7 +114,7 @@ def _stored() -> dict[tuple[str | bytes, int], Entry]:
 def _read_pack(path: str) -> dict[tuple[str | bytes, int], Entry]:
     try:
         with open(path, "rb") as fh:
-            data = marshal.load(fh)
+            data = marshal.loads(fh.read())      # far faster than marshal.load(fh) for many small objects
     except Exception:                       # missing, damaged or from another layout: start afresh
         return {}
     return data if isinstance(data, dict) else {}
@@ -154,6 +153,8 @@ def _rebuild(pattern: AnyStr, flags: int, code: bytes, groups: int, groupindex: 
 
 def store(folder: str, path: str, blob: bytes) -> None:
     """Write ``blob`` to ``path`` atomically (temporary file, then rename): parallel workers may store the same file."""
+    import tempfile                         # only when writing: it imports shutil, random, bz2...
+
     try:
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")

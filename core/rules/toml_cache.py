@@ -35,7 +35,7 @@ def loads(text: str) -> dict[str, Any]:
     path = os.path.join(folder, name)
     try:
         with open(path, "rb") as fh:
-            stored_text, data = marshal.load(fh)
+            stored_text, data = marshal.loads(fh.read())
         if stored_text == text:
             return data
     except Exception:                       # missing or damaged: parse afresh
