@@ -32,3 +32,10 @@ def load_wordlist(name: str) -> frozenset[str]:
     """A plain-text list: one entry per line, '#' comments and blank lines ignored."""
     lines = (line.split("#", 1)[0].strip() for line in resource_text(name).splitlines())
     return frozenset(line for line in lines if line)
+
+
+def load_lines(name: str) -> tuple[str, ...]:
+    """A list of patterns, in file order: one a line, lines starting with '#' and blank lines ignored ('#' may
+    appear inside a pattern)."""
+    lines = (line.strip() for line in resource_text(name).splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))

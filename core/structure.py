@@ -15,7 +15,7 @@ from itertools import islice
 from article_facts.core import segmentation
 from article_facts.core.models import Article, Paragraph, Sentence, Span
 from article_facts.core.nlp.patterns import PatternSet
-from article_facts.core.resources import resource_text
+from article_facts.core.resources import load_lines
 from article_facts.core.rules import regex_cache
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -43,8 +43,7 @@ _LINE = regex_cache.compile(r"[^\n]*\S[^\n]*")
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> PatternSet:
-    lines = (l.strip() for l in resource_text("boilerplate.txt").splitlines())
-    return PatternSet(tuple(l for l in lines if l and not l.startswith("#")), anchored=True)
+    return PatternSet(load_lines("boilerplate.txt"), anchored=True)
 
 
 def is_boilerplate(text: str) -> bool:

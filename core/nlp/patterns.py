@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from article_facts.core.rules.regex_cache import compile as compile_regex
 
@@ -53,28 +53,16 @@ def _closing(pattern: str, i: int) -> int:
         if j >= len(pattern):
             raise _Unreadable
         return j + 1
-    depth, j = 0, i
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _closing(pattern, j)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
+    for j, c, depth in _top_level(pattern, i, len(pattern)):
+        if c == ")" and depth == 0:
+            return j + 1
     raise _Unreadable
 
 
-def _branches(pattern: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each top-level alternative of pattern[start:end]."""
-    branches, depth, j, cut = [], 0, start, start
+def _top_level(pattern: str, start: int, end: int) -> Iterator[tuple[int, str, int]]:
+    """Each structural character of pattern[start:end] (escapes and character classes skipped) with the group
+    depth after it."""
+    depth, j = 0, start
     while j < end:
         c = pattern[j]
         if c == "\\":
@@ -87,10 +75,17 @@ def _branches(pattern: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        yield j, c, depth
+        j += 1
+
+
+def _branches(pattern: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each top-level alternative of pattern[start:end]."""
+    branches, cut = [], start
+    for j, c, depth in _top_level(pattern, start, end):
+        if c == "|" and depth == 0:
             branches.append((cut, j))
             cut = j + 1
-        j += 1
     branches.append((cut, end))
     return branches
 

@@ -18,7 +18,7 @@ from typing import Callable, Collection, Sequence
 from article_facts.core.models import Article, Sentence
 from article_facts.core.nlp import content_terms, terms_and_counts
 from article_facts.core.nlp.patterns import PatternSet
-from article_facts.core.resources import resource_text
+from article_facts.core.resources import load_lines
 from article_facts.core.rules import regex_cache
 
 Vector = dict[str, float]
@@ -31,8 +31,7 @@ _QUOTED = regex_cache.compile(r"[\"“”]")
 @lru_cache(maxsize=1)
 def noncontent_pattern() -> PatternSet:
     """The non-content patterns, in lower case: ``matches`` takes a lower-cased sentence."""
-    lines = (line.strip() for line in resource_text("summarizers/noncontent.txt").splitlines())
-    return PatternSet(tuple(line.lower() for line in lines if line and not line.startswith("#")), ignore_case=False)
+    return PatternSet(tuple(line.lower() for line in load_lines("summarizers/noncontent.txt")), ignore_case=False)
 
 
 @dataclass
