@@ -798,7 +798,10 @@ class _Attributor:
                 return None
             sent = self.article.sentences[k - back]
             marks = self.text.count('"', sent.start, sent.end)
-            if prev and prev.after_mark > sent.start or marks % 2 or back > 1 and marks or sent.paragraph < 0:
+            phrase = prev is not None and len(self.text[prev.start:prev.end].split()) < self.rules.min_words \
+                and prev.open_mark >= sent.start      # 'Labour was not "rattled".' is the writer's sentence
+            if prev and prev.after_mark > sent.start and not phrase or marks % 2 or back > 1 and marks \
+                    or sent.paragraph < 0:
                 return None
             verb = self.rules.verb_re.search(self.text, sent.start, sent.end)
             if verb:
@@ -807,7 +810,10 @@ class _Attributor:
                 return None
         else:
             return None
-        who = self._subject_before(sent.start, verb.start())
+        if verb.group().endswith("ing"):      # 'X rejected the claim, telling the BBC that …': the clause's subject
+            who = self.sentence_subject(sent.start, verb.start())
+        else:
+            who = self._subject_before(sent.start, verb.start())
         if who == _PRONOUN:
             return self.antecedent(sent.start, self.pronoun, [])
         if not isinstance(who, _Speaker):                 # '… in how they screen films, said Ms Deans.'
@@ -834,6 +840,15 @@ class _Attributor:
             if m.kind == PERSON and m.entity != sp.entity and (not near or self._opens_sentence(m)):
                 return False
         return True
+
+    def next_paragraph_goes_on(self, prev: _Quote, q: _Quote, opening: int) -> bool:
+        """'"…," he said.¶"…"': an unattributed quote opening the paragraph right after one that ends with the
+        attribution of its quote goes on with that speaker."""
+        if not prev.attributed_after or prev.paragraph < 0 or q.paragraph != prev.paragraph + 1 \
+                or q.open_mark != opening:
+            return False
+        a, b = self.article.sentence_at(prev.after_mark), self.article.sentence_at(q.open_mark)
+        return a is not None and b == a + 1 and self.run_goes_on(prev, q, True)
 
     def _narrated(self, k: int, q: _Quote, a: int) -> bool:
         """Quote ``q`` sits inside sentence ``k``, which starts after the last quote (ending at ``a``), has no
@@ -1019,7 +1034,8 @@ def extract(article: Article, context) -> list[Fact]:
             who = att.previous_sentence(q, prev)
         if who is None and prev and prev.speaker and not lost:
             gap = text[prev.after_mark:q.open_mark]
-            if q.continues or prev.paragraph == q.paragraph and att.run_goes_on(prev, q, len(gap) <= 120):
+            if q.continues or prev.paragraph == q.paragraph and att.run_goes_on(prev, q, len(gap) <= 120) \
+                    or att.next_paragraph_goes_on(prev, q, para_start[q.paragraph]):
                 who = prev.speaker
         q.speaker = who if isinstance(who, _Speaker) else None
         if q.speaker and not issuer:
