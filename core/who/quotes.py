@@ -67,6 +67,7 @@ class _Rules:
     pronoun_verb_after: re.Pattern[str]   # ", he said"
     verb_first_after: re.Pattern[str]     # ", said X" / ", according to X"
     according_before: re.Pattern[str]     # "According to X, "
+    pronouns: frozenset[str]              # subject pronouns: "he said"
     male: frozenset[str]
     female: frozenset[str]
     male_cues: frozenset[str]
@@ -114,6 +115,7 @@ def _rules() -> _Rules:
     adverb = r"(?:(?:also|later|then|once|previously|recently|simply|quietly|finally|further|again)\s+)?"
     return _Rules(
         min_words=int(data["min_words"]),
+        pronouns=frozenset(data["pronouns"]),
         role_lookback_chars=int(data["role_lookback_chars"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
         max_carry_sentences=int(data["max_carry_sentences"]),
@@ -912,17 +914,24 @@ class _Attributor:
     def _pronoun_subject_at(self, s: int, e: int, want: str) -> int:
         """Where the clause subject of the sentence at ``s`` is a pronoun of gender ``want`` after an opening phrase
         ('At a dinner hosted by Jane Doe, he said …'), else -1: the names in that prepositional phrase are not the
-        pronoun's antecedent, which lies further back."""
+        pronoun's antecedent, which lies further back. A sentence opening with that pronoun ('He conceded Doe
+        might …') names no antecedent at all: ``e``."""
         r = self.rules
+        pronouns = r.male if want == "m" else r.female
         first = _WORD.search(self.text, s, e)
-        if not first or first.group().lower() not in r.prepositions:     # not 'When Doe stood there, he said'
+        if not first:
             return -1
+        if first.group().lower() not in r.prepositions:     # not 'When Doe stood there, he said'
+            m = _CLAUSE_HEAD.match(self.text, s, e)         # 'But he said Doe had lost …': the chain goes on
+            if m is None or any(qs <= m.start("np") < qe for qs, qe in self.quoted):
+                return -1
+            word = m.group("np").lower()
+            return e if word in pronouns and word in r.pronouns else -1
         comma = self.text.find(",", s, e)
         m = _CLAUSE_HEAD.match(self.text, comma + 1, e) if comma >= 0 else None
         if m is None:
             return -1
-        word = m.group("np").lower()
-        return m.start("np") if (r.male if want == "m" else r.female).__contains__(word) else -1
+        return m.start("np") if m.group("np").lower() in pronouns else -1
 
     def antecedent(self, pos: int, pronoun: str | None, spoken: list[tuple[int, _Speaker]]) -> _Speaker | None:
         """The nearest earlier person a pronoun can point to: per sentence going back, earlier quotes' speakers
