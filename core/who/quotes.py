@@ -509,11 +509,15 @@ class _Attributor:
         else:
             return None
         nominal = None
-        for cs, ce in candidates:
+        for n, (cs, ce) in enumerate(candidates):
             who = self.noun_phrase(self._clause_tail(cs, ce), ce)
             if who in (_PRONOUN, _NOBODY):
                 return who
             if isinstance(who, _Speaker):
+                if n == 0 and len(candidates) == 2 and self.kinds.get(who.entity) == ORG:
+                    apposed = self.noun_phrase(self._clause_tail(*candidates[1]), candidates[1][1])
+                    if isinstance(apposed, _Speaker) and self.kinds.get(apposed.entity) == PERSON:
+                        return apposed          # 'The Transport Minister, Jane Doe, said'
                 if who.entity >= 0 or who.name.split()[-1][:1].isupper():
                     return who
                 nominal = nominal or who
