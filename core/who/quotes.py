@@ -96,6 +96,7 @@ class _Rules:
     intro_before: re.Pattern[str]         # a verb of saying right before the opening mark: 'said, "', 'told CNN: "'
     organisation_joiners: frozenset[str]  # 'and' in 'the Department of Children and Families'
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
+    unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -149,6 +150,7 @@ def _rules() -> _Rules:
         intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]\s*$"),
         organisation_joiners=frozenset(data["organisation_joiners"]),
         subject_pronouns=data["subject_pronouns"],
+        unnamed_roles=frozenset(data["unnamed_roles"]),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -666,30 +668,79 @@ class _Attributor:
         return None
 
     def named_role(self, sp: _Speaker) -> _Speaker | None:
-        """'the company' → the organisation named last before; 'the officer', 'Knight's attorney' → the person
-        introduced with that role ('an officer, Jane Doe', 'attorney Jane Doe') within a few sentences."""
+        """'the company' → the organisation named last before; 'the officer', 'Knight's attorney', 'the Black Sabbath
+        singer' → the person introduced with one of the description's words ('an officer, Jane Doe', 'attorney Jane
+        Doe', 'Jane Doe, the singer') within a few sentences; else 'the chancellor' → the person who spoke or was
+        named last in the sentences just before, unless the role names someone the article may not name."""
         words = sp.name.split()
         if len(words) < 2 or words[0].lower() not in self.rules.role_determiners \
                 and not words[0].endswith(("'s", "’s")):
             return None
         head = words[-1].lower()
+        owner = words[0].lower()
         floor = max(0, sp.start - self.rules.role_lookback_chars)
         i = bisect_right(self.starts, sp.start - 1) - 1
         if head in self.rules.organisation_nouns:
             return self._named_organisation(sp, i, floor)
+        if head in self.rules.collective or head in self.rules.prepositions \
+                or any(w.lower() in self.rules.not_speakers for w in words):     # 'the indictment alleges'
+            return None
+        if owner in self.rules.possessive_pronouns or owner.endswith(("'s", "’s")):
+            content = [head]
+        else:
+            content = [w.lower() for w in words[1:] if w.lower() not in self.rules.role_determiners]
+        modifier = words[-2] if len(words) > 2 and words[-2].islower() else None
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
             i -= 1
             if m.kind != PERSON:
                 continue
-            if self._role_before(m.start, head, words[0].lower()):
+            if self._role_before(m.start, head, owner, modifier) \
+                    or owner == "the" and (any(self._role_before(m.start, w, owner) for w in content[:-1])
+                                           or self._role_after(m.end, content)):
                 return self._from_mention(m)
+        if owner != "the" or head in self.rules.unnamed_roles:
+            return None
+        return self._recent_person(sp)
+
+    def _role_after(self, end: int, content: list[str]) -> bool:
+        """An apposition right after a name holds one of the description's words: 'Jane Doe, the singer, …'."""
+        if self.text[end:end + 1] != ",":
+            return False
+        stop = _NP_END.search(self.text, end + 1, end + 80)
+        words = self.text[end + 1:stop.start() if stop else end + 80].lower().split()
+        return bool(words) and words[0] in self.rules.apposition_determiners and any(w in content for w in words)
+
+    def _recent_person(self, sp: _Speaker) -> _Speaker | None:
+        """The person who last spoke (the subject of a verb of saying, a quote's speaker), else the person named
+        last, outside quotes, from two sentences before the description up to it; of a gender that does not
+        contradict the description's."""
+        k = self.article.sentence_at(sp.start)
+        if k is None:
+            return None
+        floor = self.article.sentences[max(0, k - 2)].start
+        want = self._speaker_gender(sp)
+        cands: list[tuple[int, bool, _Speaker]] = []
+        for m in self._mentions_in(floor, sp.start):
+            if m.kind == PERSON and not any(qs <= m.start < qe for qs, qe in self.quoted):
+                cands.append((m.start, bool(self.rules.verb_re.match(self.text, m.end + 1)), self._from_mention(m)))
+        for q in self.quotes:
+            if q.speaker and q.speaker.entity >= 0 and floor <= q.open_mark < sp.start \
+                    and self.kinds.get(q.speaker.entity) == PERSON:
+                cands.append((q.open_mark, True, q.speaker))
+        cands = [c for c in cands if want == "?" or self._speaker_gender(c[2]) in (want, "?")]
+        cands.sort(key=_START)
+        for said in (True, False):
+            for _, s, c in reversed(cands):
+                if s or not said:
+                    return c
         return None
 
-    def _role_before(self, pos: int, head: str, owner: str) -> bool:
+    def _role_before(self, pos: int, head: str, owner: str, modifier: str | None = None) -> bool:
         """The role word ``head`` introduces the name at ``pos``: 'attorney Jane Doe', 'an officer, Sgt. Jane Doe',
         'Security Minister Jane Doe', 'his son and daughter, Tom and Ann Doe'. A role owned by a pronoun ('his son')
-        needs an introduction with the same pronoun."""
+        needs an introduction with the same pronoun; a role with another modifier ('seventh seed Jane Doe' for 'the
+        top seed') introduces someone else."""
         before = self.text[max(0, pos - 60):pos].replace(",", " ").split()
         k = len(before) - 1
         while k >= 0:
@@ -703,6 +754,9 @@ class _Attributor:
                 return False
             k -= 1
         if k < 0:
+            return False
+        if modifier is not None and k > 0 and before[k - 1].islower() and before[k - 1] != modifier \
+                and before[k - 1] not in self.rules.determiners:
             return False
         return owner not in self.rules.possessive_pronouns or k > 0 and before[k - 1].lower() == owner
 
