@@ -96,6 +96,7 @@ class _Rules:
     intro_before: re.Pattern[str]         # a verb of saying right before the opening mark: 'said, "', 'told CNN: "'
     organisation_joiners: frozenset[str]  # 'and' in 'the Department of Children and Families'
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
+    connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
 
 
@@ -151,6 +152,7 @@ def _rules() -> _Rules:
         organisation_joiners=frozenset(data["organisation_joiners"]),
         subject_pronouns=data["subject_pronouns"],
         unnamed_roles=frozenset(data["unnamed_roles"]),
+        connectives=frozenset(data["connectives"]),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -550,6 +552,10 @@ class _Attributor:
                 window = window[:brk.start() + 1]
                 break
         full_stop = self.text[q.end - 1:q.end] == "."
+        opening = _WORD.match(window, len(window) - len(window.lstrip(" .")))
+        if opening and opening.group() in r.connectives and (full_stop or self.text[q.end - 1:q.end] in "!?"
+                                                             or window.lstrip().startswith(".")):
+            return None                   # '"…." However, Jane Doe warned …': a new sentence, not an attribution
         if window.rstrip().endswith(":") and window_end == limit:
             return None                   # '"…." Smith tweeted: "…"' introduces the next quote
         m = r.pronoun_verb_after.match(window)
