@@ -35,6 +35,7 @@ _CLOSE_AFTER = " \t\n,.;:!?)]}—–-'’"
 _CAP_RUN = regex_cache.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von|da)-?[A-Z][\w'’-]*)"
                       r"(?:\s+(?:(?:de|van|von|da|bin|al|of|the)\s+)?[A-Z][\w'’.-]*)*")
 _WORD = regex_cache.compile(r"[\w'’-]+")
+_CAP_WORD = regex_cache.compile(r"\b[A-Z][\w-]+")
 _SENTENCE_BREAK = regex_cache.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 _PRONOUN, _NOBODY = "PRONOUN", "NOBODY"
 _SHORT_GENDER = {gender.MALE: "m", gender.FEMALE: "f"}
@@ -98,6 +99,7 @@ class _Rules:
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
     connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
+    say_after: re.Pattern[str]            # ' has admitted', ' also said': right after a name, it is the speaker
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -153,6 +155,8 @@ def _rules() -> _Rules:
         subject_pronouns=data["subject_pronouns"],
         unnamed_roles=frozenset(data["unnamed_roles"]),
         connectives=frozenset(data["connectives"]),
+        say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
+            "|".join(map(re.escape, data["auxiliaries"] + data["say_adverbs"])), verbs)),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -400,7 +404,9 @@ class _Attributor:
         a name after a preposition ("to Jordan")."""
         if self.text[sp.end:sp.end + 2] in ("'s", "’s"):
             return 2
-        before = self.text[max(0, sp.start - 20):sp.start].split()
+        before = self.text[max(0, sp.start - 30):sp.start].split()
+        while before and before[-1].rstrip(".") in self.titles:     # 'next to Mr Doe'
+            before.pop()
         if before and before[-1].lower() in self.rules.prepositions:
             return 2
         first = _WORD.match(self.text, sent_start)
@@ -450,6 +456,10 @@ class _Attributor:
         r = self.rules
         if len(words) == 1 and (low in r.male or low in r.female or low in r.subject_pronouns):
             self.pronoun = r.subject_pronouns.get(low, low)
+            return _PRONOUN
+        if len(words) > 1 and words[-1] in r.pronouns and (words[-1] in r.male or words[-1] in r.female) \
+                and not any(w in r.pronouns for w in words[:-1]):
+            self.pronoun = words[-1]        # 'standing beside Mr Doe he': an opening phrase, then the subject
             return _PRONOUN
         last = words[-1].lower().strip(".,")
         if last in r.not_speakers and (low in r.determiners or len(words) > 1):
@@ -997,16 +1007,22 @@ class _Attributor:
             return -1
         return m.start("np") if m.group("np").lower() in pronouns else -1
 
-    def antecedent(self, pos: int, pronoun: str | None, spoken: list[tuple[int, _Speaker]]) -> _Speaker | None:
+    def antecedent(self, pos: int, pronoun: str | None, spoken: list[tuple[int, _Speaker]],
+                   quote: tuple[int, int] | None = None) -> _Speaker | None:
         """The nearest earlier person a pronoun can point to: per sentence going back, earlier quotes' speakers
-        first, then the people named outside quotes in order."""
+        first, then the subject of a verb of saying, then the people named outside quotes in order. A person the
+        quote itself names ('"Andy would be hard to follow," he said') is talked about, not speaking. A name in an
+        oblique position ('next to Mr Blair', 'the footsteps of Farrell') ranks below the current speaker: the
+        search goes on back for an earlier quote's speaker or the subject of a verb of saying, and stops at anyone
+        else in subject position."""
         r = self.rules
+        named = set(_CAP_WORD.findall(self.text, quote[0], quote[1])) if quote else set()
         want = "m" if pronoun in r.male else "f" if pronoun in r.female else "o" if pronoun in ("it", "they") else None
         i = self.article.sentence_at(pos)
         if i is None:
             i = max(0, bisect_right(self.sent_starts, pos) - 1)
         quoted = self.quoted
-        fallback = None
+        fallback = deferred = None
         for k in range(i, max(-1, i - 8), -1):
             sent = self.article.sentences[k]
             s, e = sent.start, min(sent.end, pos)
@@ -1032,26 +1048,50 @@ class _Attributor:
             # an earlier speaker, or a person in subject position, whose gender does not contradict the pronoun;
             # then someone of the right gender in an oblique position ("Faldo's", "to Jordan")
             for c in cands:
-                if self.kinds.get(c.entity, PERSON) == PERSON and self._speaker_gender(c) in (want, "?"):
+                if self.kinds.get(c.entity, PERSON) == PERSON and self._speaker_gender(c) in (want, "?") \
+                        and not self._named_in(c, named):
                     return c
-            oblique = []
+            oblique, subjects = [], []
             chain = self._pronoun_subject_at(s, e, want) if found else -1
             for _, c in found:
                 g = self._speaker_gender(c)
-                if self.kinds.get(c.entity, PERSON) != PERSON or c.start < chain:
+                if self.kinds.get(c.entity, PERSON) != PERSON or c.start < chain or self._named_in(c, named):
                     continue
                 rank = self._oblique(c, s)
                 if rank:
                     oblique.append((rank, g, c))
                 elif g == want or g == "?" and c.entity >= 0:
-                    return c
+                    subjects.append(c)
+            if subjects:
+                saying = [c for c in subjects if r.say_after.match(self.text, c.end)]
+                if deferred is None:
+                    return saying[0] if saying else subjects[0]
+                return saying[0] if saying else deferred
+            if deferred is not None:
+                continue
             oblique.sort(key=lambda o: o[0])        # stable: in order of mention within a rank
             for rank, g, c in oblique:
                 if g == want or rank == 1 and g == "?" and c.entity >= 0:
-                    return c
+                    if rank == 1 or not self._object_of_report(c, s, k == i):
+                        return c
+                    deferred = c
+                    break
                 if g == "?" and fallback is None:
                     fallback = c
-        return fallback
+        return deferred or fallback
+
+    def _object_of_report(self, c: _Speaker, s: int, own: bool) -> bool:
+        """An oblique name after a verb of saying in its sentence ('said following Farrell would be …'), or before
+        the pronoun in the quote's own sentence ('But standing next to Mr Blair he added'), is what is spoken
+        about; a sentence opening with a preposition names whose view it is ('For Jane Doe, the future …')."""
+        if self.rules.verb_re.search(self.text, s, c.start):
+            return True
+        first = _WORD.match(self.text, s)
+        return own and not (first and first.group().lower() in self.rules.prepositions)
+
+    def _named_in(self, c: _Speaker, named: set[str]) -> bool:
+        """The person's first name or surname is among the capitalised words of the quote being attributed."""
+        return bool(named) and any(w in named for w in c.name.split()[-2:] if w.rstrip(".") not in self.titles)
 
 
 def _is_title(text: str, q: _Quote, rules: _Rules) -> bool:
@@ -1098,7 +1138,7 @@ def extract(article: Article, context) -> list[Fact]:
             who = att.document_owner(who) or _NOBODY
         lost = who == _PRONOUN    # 'she says' with no one to point to does not go on with an organisation
         if lost:
-            who = att.antecedent(q.open_mark, att.pronoun, spoken)
+            who = att.antecedent(q.open_mark, att.pronoun, spoken, (q.start, q.end))
             lost = who is None and prev is not None and prev.speaker is not None \
                 and att.kinds.get(prev.speaker.entity) == ORG
         q.attributed = who is not None
@@ -1123,7 +1163,7 @@ def extract(article: Article, context) -> list[Fact]:
         if q.speaker is None and not q.continues and len(text[q.start:q.end].split()) >= rules.min_words:
             who = att.embedded(q, found[i - 1] if i else None)
             if who == _PRONOUN:
-                who = att.antecedent(q.open_mark, att.pronoun, spoken)
+                who = att.antecedent(q.open_mark, att.pronoun, spoken, (q.start, q.end))
             q.speaker = who if isinstance(who, _Speaker) else None
     for q in found:
         if q.speaker and q.speaker.entity < 0:
