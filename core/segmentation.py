@@ -68,7 +68,8 @@ def parameters() -> SegmentationParameters:
 @lru_cache(maxsize=1)
 def _attribution() -> re.Pattern[str]:
     """A speaker after a closing quote: up to four capitalised words, then a verb of saying."""
-    verbs = "|".join(sorted(map(re.escape, parameters().speech_verbs), key=len, reverse=True)) or "(?!)"
+    # longest first, then alphabetical: the same pattern text in every process, so the pattern cache finds it
+    verbs = "|".join(sorted(map(re.escape, parameters().speech_verbs), key=lambda v: (-len(v), v))) or "(?!)"
     return compile_regex(rf"(?:[A-Z][\w'’.-]*[ \t]+){{1,4}}(?:{verbs})\b(?P<after>[.,;:]?)")
 
 

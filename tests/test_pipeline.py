@@ -26,3 +26,9 @@ def test_every_fact_carries_its_kinds_contract_fields():
 def test_empty_text_is_an_error_record_not_an_exception():
     rec = analyse("   \n", id="blank")
     assert rec.error is not None and rec.error.type == "input_error"
+
+
+def test_a_lone_surrogate_in_the_text_still_gives_a_full_record():
+    record = analyse('SHOCK NEWS\n\nHe said \ud800 "we will send 5,000 troops to the border next week" on Monday.', id="s")
+    assert record.error is None
+    assert {"quote", "troops"} <= {f.kind for f in record.facts}

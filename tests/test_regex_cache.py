@@ -138,3 +138,20 @@ def test_a_full_pack_keeps_only_what_this_process_used(cache_in, tmp_path, monke
     regex_cache.save()
     regex_cache._pack = None
     assert set(regex_cache._stored()) == {PATTERNS[1]}
+
+
+def test_a_pack_with_foreign_entries_only_means_compiling(cache_in, tmp_path):
+    cache_in(str(tmp_path / "cache"))
+    regex_cache.compile(*PATTERNS[0])
+    regex_cache.save()
+    path = tmp_path / "cache" / os.path.basename(regex_cache.cache_folder()) / regex_cache.PACK
+    stored = marshal.loads(path.read_bytes())
+    stored[("zz", 0)] = None                     # a layout this version does not know
+    stored[("yy", 0)] = (0, "not bytes", 0, {})
+    path.write_bytes(marshal.dumps(stored))
+    regex_cache._MEMO.clear()
+    regex_cache._pack = None
+    assert regex_cache.compile("zz") == re.compile("zz")
+    regex_cache.compile(*PATTERNS[2])
+    regex_cache.save()                            # merging with the foreign entries must not raise
+    assert regex_cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])

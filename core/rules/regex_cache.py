@@ -117,7 +117,16 @@ def _read_pack(path: str) -> dict[tuple[str | bytes, int], Entry]:
             data = marshal.loads(fh.read())      # far faster than marshal.load(fh) for many small objects
     except Exception:                       # missing, damaged or from another layout: start afresh
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: entry for key, entry in data.items() if _well_formed(key, entry)}
+
+
+def _well_formed(key: object, entry: object) -> bool:
+    """An entry this version can rebuild from: a damaged or foreign one is dropped (compiled afresh)."""
+    return (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], (str, bytes)) and isinstance(key[1], int)
+            and isinstance(entry, tuple) and len(entry) == 4 and isinstance(entry[0], int)
+            and isinstance(entry[1], bytes) and isinstance(entry[2], int) and isinstance(entry[3], dict))
 
 
 def _load_or_build(key: tuple[AnyStr, int]) -> re.Pattern[AnyStr]:

@@ -252,7 +252,7 @@ def _is_name_word(word: str) -> bool:
 
 
 def _is_all_caps_line(text: str) -> bool:
-    raw = text.encode()      # UTF-8 keeps ASCII letters as single bytes: counting them in bytes is exact
+    raw = text.encode("utf-8", "surrogatepass")      # UTF-8 keeps ASCII letters as single bytes: counting them in bytes is exact
     size = len(raw)
     lower = size - len(raw.translate(None, _ASCII_LOWER))
     if 5 * lower >= size:
