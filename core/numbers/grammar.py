@@ -164,7 +164,7 @@ def _derive(text: str) -> tuple[dict, dict[str, tuple[str, int]]]:
     number_words = _number_words(words, mult, data["vague"], data["fractions"])
     rev_of = {
         "qualifier": r"\s*(?P<q>" + alternation(quals, reverse=True) + r")(?![\w])",
-        "currency": r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=len, reverse=True))
+        "currency": r"(?P<c>" + "|".join(re.escape(c[::-1]) for c in sorted(currencies, key=lambda w: (-len(w), w)))
                     + r")(?![A-Za-z$])",
         "minus": r"[-\s]?(?:sunim\b|−)",
         "glued": r"[\w&.-]{0,24}?[A-Za-z]",

@@ -113,7 +113,7 @@ def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = load_toml("who/quotes.toml")
-    verbs = "|".join(sorted({re.escape(v) for v in data["verbs"]}, key=len, reverse=True))
+    verbs = "|".join(sorted({re.escape(v) for v in data["verbs"]}, key=lambda w: (-len(w), w)))
     pron = "|".join(data["pronouns"])
     acc = "|".join(re.escape(a) for a in data["according"])
     adverb = r"(?:(?:also|later|then|once|previously|recently|simply|quietly|finally|further|again)\s+)?"
@@ -162,7 +162,7 @@ def _rules() -> _Rules:
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
             r"(?:(?!(?:and|or|but|his|her|their|the|a|an|of|to|with|who)\b)[a-z][\w-]*\s+){0,2}?(?:"
             + "|".join(sorted({re.escape(c) for c in data["male_cues"] + data["female_cues"] if c.islower()},
-                              key=len, reverse=True)) + r")\b"),
+                              key=lambda w: (-len(w), w))) + r")\b"),
     )
 
 
@@ -372,6 +372,8 @@ class _Attributor:
         self.not_names = lexicon().not_names
         self.quotes = quotes
         self.quoted = [(q.start, q.end) for q in quotes]
+        self._quote_starts = [q.start for q in quotes]
+        self._nominal_memo: dict[int, list[re.Match[str]]] = {}
         self.sent_starts = [s.start for s in article.sentences]
         self._gender: dict[int, str] = dict(genders)
         self.pronoun: str | None = None     # the pronoun behind the last _PRONOUN answer
@@ -383,6 +385,19 @@ class _Attributor:
                 if people == (self.kinds[ent] == PERSON):
                     by_last.setdefault(name.split()[-1], ent)
         self.by_last = by_last
+
+    def _nominals(self, k: int) -> list[re.Match[str]]:
+        """The gendered nominals of sentence ``k`` ("his wife", "the actress"), found once per sentence."""
+        found = self._nominal_memo.get(k)
+        if found is None:
+            sent = self.article.sentences[k]
+            found = self._nominal_memo[k] = list(self.rules.gendered_nominal.finditer(self.text, sent.start, sent.end))
+        return found
+
+    def _in_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation (quotes are sorted and do not overlap)."""
+        i = bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
 
     # -- names in a span of text
     def _mentions_in(self, s: int, e: int) -> list[_Mention]:
@@ -738,7 +753,7 @@ class _Attributor:
         want = self._speaker_gender(sp)
         cands: list[tuple[int, bool, _Speaker]] = []
         for m in self._mentions_in(floor, sp.start):
-            if m.kind == PERSON and not any(qs <= m.start < qe for qs, qe in self.quoted):
+            if m.kind == PERSON and not self._in_quote(m.start):
                 cands.append((m.start, bool(self.rules.verb_re.match(self.text, m.end + 1)), self._from_mention(m)))
         for q in self.quotes:
             if q.speaker and q.speaker.entity >= 0 and floor <= q.open_mark < sp.start \
@@ -997,7 +1012,7 @@ class _Attributor:
             return -1
         if first.group().lower() not in r.prepositions:     # not 'When Doe stood there, he said'
             m = _CLAUSE_HEAD.match(self.text, s, e)         # 'But he said Doe had lost …': the chain goes on
-            if m is None or any(qs <= m.start("np") < qe for qs, qe in self.quoted):
+            if m is None or self._in_quote(m.start("np")):
                 return -1
             word = m.group("np").lower()
             return e if word in pronouns and word in r.pronouns else -1
@@ -1021,7 +1036,6 @@ class _Attributor:
         i = self.article.sentence_at(pos)
         if i is None:
             i = max(0, bisect_right(self.sent_starts, pos) - 1)
-        quoted = self.quoted
         fallback = deferred = None
         for k in range(i, max(-1, i - 8), -1):
             sent = self.article.sentences[k]
@@ -1033,11 +1047,11 @@ class _Attributor:
                 if subj:
                     cands.append(_Speaker(subj.group(), subj.start(), subj.end()))
             found = [(m.start, self._from_mention(m)) for m in self._mentions_in(s, e)
-                     if m.kind in kinds and not any(qs <= m.start < qe for qs, qe in quoted)]
+                     if m.kind in kinds and not self._in_quote(m.start)]
             if want in ("m", "f"):
                 found += [(n.start(), _Speaker(n.group(), n.start(), n.end()))
-                          for n in r.gendered_nominal.finditer(self.text, s, e)
-                          if not any(qs <= n.start() < qe for qs, qe in quoted)
+                          for n in self._nominals(k) if n.end() <= e
+                          and not self._in_quote(n.start())
                           and self._subject_like(s, n.start(), n.end()) and not self._named_after(n.end())]
                 found.sort(key=lambda f: f[0])
             if want == "o" or want is None:
