@@ -93,9 +93,16 @@ def _process_chunk(items: list[Item]) -> list[Result]:
     return [_process(item) for item in items]
 
 
+_settled = False
+
+
 def settle_memory() -> None:
-    """Once the rules and word lists are loaded: the collector stops re-scanning them (they live as long as
-    the process) and runs less often."""
+    """Once per process, when the rules and word lists are loaded: the collector stops re-scanning them (they
+    live as long as the process) and runs less often."""
+    global _settled
+    if _settled:
+        return
+    _settled = True
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 

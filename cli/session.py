@@ -25,17 +25,21 @@ def err(message: str) -> None:
     sys.stderr.flush()
 
 
-def count_articles(inputs: list[str], globs: tuple[str, ...]) -> int | None:
-    """About how many articles the inputs hold (for the progress bar only; blank JSONL lines are counted)."""
+def count_articles(inputs: list[str], globs: tuple[str, ...], stop_after: int | None = None) -> int | None:
+    """About how many articles the inputs hold (blank JSONL lines are counted); with ``stop_after``, counting
+    ends once the total passes it. Only regular files are read: a pipe or FIFO must reach the analysis whole."""
     total = 0
     for arg in inputs:
         path = Path(arg)
         files = [path] if not path.is_dir() else list(walk(path, globs))
         for f in files:
-            if f.suffix == ".jsonl":
+            if f.suffix == ".jsonl" and f.is_file():
                 try:
                     with f.open("rb") as fh:      # newline count in 1 MiB blocks: C speed, flat memory
-                        total += sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
+                        for block in iter(lambda: fh.read(1 << 20), b""):
+                            total += block.count(b"\n")
+                            if stop_after is not None and total > stop_after:
+                                return total
                 except OSError:
                     total += 1
             else:
@@ -96,12 +100,12 @@ class Session:
 
     def _worker_count(self) -> int:
         """A few named files or JSONL rows are quicker in-process than through a pool that must start and warm up."""
-        if self.workers:
-            return self.workers
         if self._plain_files() and len(self.inputs) <= SMALL_JOB:
             return 1
+        if self.workers:
+            return self.workers
         if not any(arg == "-" or Path(arg).is_dir() for arg in self.inputs):
-            if (count_articles(self.inputs, ()) or 0) <= SMALL_BATCH:
+            if (count_articles(self.inputs, (), stop_after=SMALL_BATCH) or 0) <= SMALL_BATCH:
                 return 1
         return available_cpus()
 

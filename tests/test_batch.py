@@ -162,7 +162,7 @@ def test_ctrl_c_stops_cleanly_with_every_written_line_whole(tmp_path, workers):
     (1, 0, 1),            # one JSONL row: no pool to start
     (40, 0, 1),
     (41, 0, "cpus"),      # a real batch: every CPU
-    (1, 2, 2),            # an explicit --workers is obeyed
+    (41, 2, 2),           # an explicit --workers is obeyed for a batch
 ])
 def test_small_jsonl_jobs_run_in_process(tmp_path, monkeypatch, rows, explicit, expected):
     from article_facts.cli import session
@@ -172,3 +172,14 @@ def test_small_jsonl_jobs_run_in_process(tmp_path, monkeypatch, rows, explicit, 
     data.write_text("".join(json.dumps({"id": str(i), "text": "Text."}) + "\n" for i in range(rows)))
     s = session.Session(inputs=[str(data)], options=session.Options(), workers=explicit)
     assert s._worker_count() == (2 if expected == "cpus" else expected)
+
+
+def test_counting_rows_to_size_a_job_stops_early_and_never_reads_a_fifo(tmp_path):
+    from article_facts.cli.session import count_articles
+
+    big = tmp_path / "big.jsonl"
+    big.write_text("{}\n" * 1_000_000)                 # 3 MB: counting stops after the first 1 MiB block
+    assert 41 <= count_articles([str(big)], (), stop_after=40) < 1_000_000
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    assert count_articles([str(fifo)], ()) == 1          # counted as one input, not opened (it would block)
