@@ -79,3 +79,11 @@ def test_the_temporal_grammar_from_the_cache_is_the_one_built_afresh(tmp_path):
                            env={**env, regex_cache.ENV: "off"}).stdout
     assert any(tmp_path.rglob("derived-timex-*"))
     assert runs[0] == runs[1] == fresh
+
+
+def test_a_new_entry_replaces_the_older_ones_of_its_name(cache_at):
+    derived_cache.cached("t", lambda: 1, texts=("rules v1",))
+    derived_cache.cached("other", lambda: 0)
+    derived_cache.cached("t", lambda: 2, texts=("rules v2",))
+    names = sorted(p.name.rsplit("-", 1)[0] for p in cache_at.rglob("derived-*"))
+    assert names == ["derived-other", "derived-t"]

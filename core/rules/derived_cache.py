@@ -5,6 +5,7 @@ possible first words with the regex parser). ``cached`` stores such a result wit
 everything it is derived from: the input texts and the source files of the modules doing the deriving. An
 edited rule file or an edited module is a new entry, so a stale one can never be read. Values must be
 marshal-able (dicts, lists, tuples, sets, frozensets, str, bytes, numbers, None); others are simply rebuilt.
+Writing a name's new entry removes its older ones, so the folder holds one entry per name.
 
     cached(name, build, texts=(...), modules=(...)) -> build()'s value
 """
@@ -48,4 +49,15 @@ def cached(name: str, build: Callable[[], T], *, texts: tuple[str, ...] = (),
     except ValueError:
         return value
     store(folder, path, blob)
+    _forget_others(folder, f"derived-{name}-", os.path.basename(path))
     return value
+
+
+def _forget_others(folder: str, prefix: str, keep: str) -> None:
+    """Remove the entries of ``name`` built from older inputs or code: one entry per name stays on disk."""
+    try:
+        for entry in os.listdir(folder):
+            if entry.startswith(prefix) and entry != keep:
+                os.unlink(os.path.join(folder, entry))
+    except OSError:                                       # another process removed it first, or a read-only folder
+        pass
