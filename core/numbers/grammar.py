@@ -8,7 +8,6 @@ the number's start, so every search is anchored and linear.
 """
 from __future__ import annotations
 
-import marshal
 import re
 import sys
 from dataclasses import dataclass, field
@@ -126,9 +125,8 @@ def grammar() -> Grammar:
     """The grammar, its patterns compiled. What is derived from the grammar file (tables and pattern texts, which
     take prefix trees to build) is kept in the derived-data cache: a fresh process only reads and compiles."""
     text = resource_text(GRAMMAR_FILE)
-    blob = derived_cache.cached("numbers-grammar", lambda: marshal.dumps(_derive(text)), texts=(text,),
-                                modules=(sys.modules[__name__], templates, candidates))
-    tables, patterns = marshal.loads(blob)
+    tables, patterns = derived_cache.cached("numbers-grammar", lambda: _derive(text), texts=(text,),
+                                            modules=(sys.modules[__name__], templates, candidates))
     return Grammar(**tables, **{name: None if pattern[0] is None else regex_cache.compile(*pattern)
                                 for name, pattern in patterns.items()})
 

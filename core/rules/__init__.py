@@ -11,7 +11,6 @@ patterns' prefix trees; the user's files are read each time.
 """
 from __future__ import annotations
 
-import marshal
 import os
 import sys
 from dataclasses import dataclass
@@ -108,17 +107,8 @@ def _builtin_snapshot() -> dict[str, Any]:
 
     number_grammar = sys.modules["article_facts.core.numbers.grammar"]
     files = _builtin_files()
-    # Kept as one marshal blob: marshal reads many small objects from a file object far slower than from bytes.
-    def build() -> bytes | dict[str, Any]:
-        snapshot = _snapshot(files)
-        try:
-            return marshal.dumps(snapshot)
-        except ValueError:                          # a value marshal cannot hold (a TOML date): not kept
-            return snapshot
-
-    blob = derived_cache.cached("rules", build, texts=tuple(t for pair in files for t in pair),
+    return derived_cache.cached("rules", lambda: _snapshot(files), texts=tuple(t for pair in files for t in pair),
                                 modules=(sys.modules[__name__], loader, templates, number_grammar))
-    return marshal.loads(blob) if isinstance(blob, bytes) else blob
 
 
 def _builtin() -> tuple[dict[str, WordList], list[KindSpec]]:
