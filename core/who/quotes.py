@@ -99,6 +99,7 @@ class _Rules:
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
     connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
+    name_inner_words: frozenset[str]      # 'the' in 'Save the Children': a name goes on over it
     say_after: re.Pattern[str]            # ' has admitted', ' also said': right after a name, it is the speaker
 
 
@@ -155,6 +156,7 @@ def _rules() -> _Rules:
         subject_pronouns=data["subject_pronouns"],
         unnamed_roles=frozenset(data["unnamed_roles"]),
         connectives=frozenset(data["connectives"]),
+        name_inner_words=frozenset(data["name_inner_words"]),
         say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
             "|".join(map(re.escape, data["auxiliaries"] + data["say_adverbs"])), verbs)),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
@@ -424,6 +426,12 @@ class _Attributor:
             before.pop()
         if before and before[-1].lower() in self.rules.prepositions:
             return 2
+        if len(before) > 1 and before[-1] in self.rules.name_inner_words and before[-2][:1].isupper():
+            while before and (before[-1] in self.rules.name_inner_words or before[-1][:1].isupper()):
+                if before.pop() in self.rules.prepositions:     # 'Jane Doe of Save the Children': a longer name's tail
+                    return 2
+            if before and before[-1] in self.rules.prepositions:
+                return 2
         first = _WORD.match(self.text, sent_start)
         if first and first.group().lower() in self.rules.subordinators and "," not in self.text[sent_start:sp.start]:
             return 1
@@ -490,6 +498,8 @@ class _Attributor:
         found = [m for m in self._mentions_in(s, e)           # "Slager's lawyer" is not Slager
                  if not (self.text[m.end:m.end + 2] in ("'s", "’s") and m.end + 3 < e)]
         people = [m for m in found if m.kind == PERSON]
+        if people and low in r.apposition_determiners and words[-1][:1].islower():
+            people = []                     # 'a Lufthansa spokesman': a name as modifier of a role is not its holder
         if people:
             return self._from_mention(people[-1])
         titled = [k for k, w in enumerate(words) if w in self.titles]
