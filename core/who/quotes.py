@@ -99,6 +99,7 @@ class _Rules:
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
     connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
+    name_number: re.Pattern[str]          # ' 1' closing an organisation's name: 'Radio 1'
     name_inner_words: frozenset[str]      # 'the' in 'Save the Children': a name goes on over it
     say_after: re.Pattern[str]            # ' has admitted', ' also said': right after a name, it is the speaker
 
@@ -157,6 +158,7 @@ def _rules() -> _Rules:
         unnamed_roles=frozenset(data["unnamed_roles"]),
         connectives=frozenset(data["connectives"]),
         name_inner_words=frozenset(data["name_inner_words"]),
+        name_number=regex_cache.compile(data["name_number"]),
         say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
             "|".join(map(re.escape, data["auxiliaries"] + data["say_adverbs"])), verbs)),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
@@ -501,7 +503,12 @@ class _Attributor:
         if people and low in r.apposition_determiners and words[-1][:1].islower():
             people = []                     # 'a Lufthansa spokesman': a name as modifier of a role is not its holder
         if people:
-            return self._from_mention(people[-1])
+            m = people[-1]
+            rest = _CAP_RUN.fullmatch(self.text, m.end + 1, e) if self.text[m.end:m.end + 1] == " " else None
+            if rest is not None and m.name == self.text[m.start:m.end] and "'" not in rest.group() \
+                    and "’" not in rest.group():    # "the Observer's Philip French": the name runs to the end
+                return _Speaker(self.text[m.start:e], m.start, e, m.entity)
+            return self._from_mention(m)
         titled = [k for k, w in enumerate(words) if w in self.titles]
         if titled and titled[-1] + 1 < len(words) and _CAP_RUN.fullmatch(phrase):
             return self._raw_name(" ".join(words[titled[-1] + 1:]), e - len(" ".join(words[titled[-1] + 1:])))
@@ -815,7 +822,10 @@ class _Attributor:
         for pick in ([m for m in recent if self._opens_sentence(m)], recent[:1],
                      [m for m in orgs if self._opens_sentence(m)]):
             if pick:
-                return self._from_mention(pick[0])
+                m = pick[0]
+                number = self.rules.name_number.match(self.text, m.end)     # 'Radio 1', 'Channel 4'
+                return _Speaker(m.name + number.group(), m.start, number.end(), m.entity) if number \
+                    else self._from_mention(m)
         return None
 
     def _clause_follows(self, pos: int) -> bool:
