@@ -99,6 +99,7 @@ class _Rules:
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
     connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
+    document_said: re.Pattern[str]        # 'statement said': a document as the subject of a verb of saying
     name_number: re.Pattern[str]          # ' 1' closing an organisation's name: 'Radio 1'
     name_inner_words: frozenset[str]      # 'the' in 'Save the Children': a name goes on over it
     say_after: re.Pattern[str]            # ' has admitted', ' also said': right after a name, it is the speaker
@@ -159,6 +160,8 @@ def _rules() -> _Rules:
         connectives=frozenset(data["connectives"]),
         name_inner_words=frozenset(data["name_inner_words"]),
         name_number=regex_cache.compile(data["name_number"]),
+        document_said=regex_cache.compile(r"\b(?:%s)\s+(?:%s)\b" % (
+            "|".join(sorted(map(re.escape, data["not_speaker_nouns"]))), verbs)),
         say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
             "|".join(map(re.escape, data["auxiliaries"] + data["say_adverbs"])), verbs)),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
@@ -1075,6 +1078,8 @@ class _Attributor:
                           and self._subject_like(s, n.start(), n.end()) and not self._named_after(n.end())]
                 found.sort(key=lambda f: f[0])
             if want == "o" or want is None:
+                if want == "o" and cands and r.document_said.search(self.text, s, e):
+                    return cands[-1]        # 'Doe's statement said: "…" It added: "…"': the document goes on
                 for c in cands + [c for _, c in found]:
                     if want is None or c.entity < 0 or self.kinds.get(c.entity) == ORG:
                         return c
