@@ -99,6 +99,7 @@ class _Rules:
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
     connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
+    connectives_lower: frozenset[str]     # the connectives in lower case: 'But while he …'
     document_said: re.Pattern[str]        # 'statement said': a document as the subject of a verb of saying
     name_number: re.Pattern[str]          # ' 1' closing an organisation's name: 'Radio 1'
     name_inner_words: frozenset[str]      # 'the' in 'Save the Children': a name goes on over it
@@ -160,6 +161,7 @@ def _rules() -> _Rules:
         connectives=frozenset(data["connectives"]),
         name_inner_words=frozenset(data["name_inner_words"]),
         name_number=regex_cache.compile(data["name_number"]),
+        connectives_lower=frozenset(c.lower() for c in data["connectives"]),
         document_said=regex_cache.compile(r"\b(?:%s)\s+(?:%s)\b" % (
             "|".join(sorted(map(re.escape, data["not_speaker_nouns"]))), verbs)),
         say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
@@ -1034,6 +1036,11 @@ class _Attributor:
         if not first:
             return -1
         if first.group().lower() not in r.prepositions:     # not 'When Doe stood there, he said'
+            lead = self.text[s:min(e, s + 40)].split(None, 3)[:3]
+            while lead and lead[0].lower() in r.connectives_lower:
+                lead.pop(0)
+            if len(lead) > 1 and lead[0].lower() in r.subordinators and lead[1] in pronouns:
+                return e                    # 'But while he tipped Doe to win, he …': the chain goes on
             m = _CLAUSE_HEAD.match(self.text, s, e)         # 'But he said Doe had lost …': the chain goes on
             if m is None or self._in_quote(m.start("np")):
                 return -1
