@@ -98,6 +98,7 @@ class _Rules:
     organisation_joiners: frozenset[str]  # 'and' in 'the Department of Children and Families'
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
     connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
+    role_links: frozenset[str]            # 'economist at Acme': a role of an organisation
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
     connectives_lower: frozenset[str]     # the connectives in lower case: 'But while he …'
     document_said: re.Pattern[str]        # 'statement said': a document as the subject of a verb of saying
@@ -157,7 +158,7 @@ def _rules() -> _Rules:
         intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]\s*$"),
         organisation_joiners=frozenset(data["organisation_joiners"]),
         subject_pronouns=data["subject_pronouns"],
-        unnamed_roles=frozenset(data["unnamed_roles"]),
+        unnamed_roles=frozenset(data["unnamed_roles"]), role_links=frozenset(data["role_links"]),
         connectives=frozenset(data["connectives"]),
         name_inner_words=frozenset(data["name_inner_words"]),
         name_number=regex_cache.compile(data["name_number"]),
@@ -559,6 +560,10 @@ class _Attributor:
             candidates = [chunks[-1]]
         else:
             return None
+        if len(chunks) >= 2 and not stripped.endswith(","):
+            holder = self._role_holder(chunks[-2], chunks[-1])
+            if holder is not None:
+                return holder
         nominal = None
         for n, (cs, ce) in enumerate(candidates):
             who = self.noun_phrase(self._clause_tail(cs, ce), ce)
@@ -578,6 +583,22 @@ class _Attributor:
             if named and named[-1].kind == PERSON and not self.text[named[-1].end:offsets[-1] - 1].strip():
                 return self._from_mention(named[-1])
         return nominal
+
+    def _role_holder(self, name: tuple[int, int], role: tuple[int, int]) -> _Speaker | None:
+        """'Jane Doe, economist at Acme Bank said': a role at an organisation, its closing comma left out, is
+        apposed to the person named just before; the organisation is not the speaker."""
+        words = self.text[role[0]:role[1]].split()
+        if not words or not words[0][:1].islower() or words[0] in self.rules.clause_starters \
+                or not any(w in self.rules.role_links for w in words[1:-1]):
+            return None
+        orgs = self._mentions_in(*role)       # the entity stage may take an acronym ('the IPPR') for a person
+        s = self._clause_tail(*name)
+        people = [m for m in self._mentions_in(s, name[1]) if m.kind == PERSON]
+        if not orgs or not people or self.text[people[-1].end:name[1]].strip():
+            return None
+        if any(not w[:1].isupper() for w in self.text[s:people[-1].start].split()):
+            return None                     # 'Asked about Jane Doe, officials at …': the name is not the subject
+        return self._from_mention(people[-1])
 
     def _clause_tail(self, s: int, e: int) -> int:
         """Start of the last few words before ``e`` that can be a subject (after 'and', 'that', 'but' …)."""
