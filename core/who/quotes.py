@@ -98,6 +98,7 @@ class _Rules:
     organisation_joiners: frozenset[str]  # 'and' in 'the Department of Children and Families'
     subject_pronouns: dict[str, str]      # 'it', 'they', 'them' -> the subject form
     connectives: frozenset[str]           # 'However', 'But': a sentence opening with one attributes no quote before it
+    acronym_tag: re.Pattern[str]          # 'the British Chambers of Commerce (BCC)'
     role_links: frozenset[str]            # 'economist at Acme': a role of an organisation
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
     connectives_lower: frozenset[str]     # the connectives in lower case: 'But while he …'
@@ -159,6 +160,7 @@ def _rules() -> _Rules:
         organisation_joiners=frozenset(data["organisation_joiners"]),
         subject_pronouns=data["subject_pronouns"],
         unnamed_roles=frozenset(data["unnamed_roles"]), role_links=frozenset(data["role_links"]),
+        acronym_tag=regex_cache.compile(data["acronym_tag"]),
         connectives=frozenset(data["connectives"]),
         name_inner_words=frozenset(data["name_inner_words"]),
         name_number=regex_cache.compile(data["name_number"]),
@@ -503,6 +505,11 @@ class _Attributor:
                     at = s + len(" ".join(words[:k])) + (1 if k else 0)
                     return _Speaker(w, at, at + len(w))
             return _Speaker(phrase, s, e, document=True)
+        tagged = r.acronym_tag.search(phrase)
+        if tagged and len(words) > 2 and all(w[:1].isupper() or w in r.name_inner_words
+                                             for w in words[1 if low in r.determiners else 0:-1]):
+            at = s + len(words[0]) + 1 if low in r.determiners else s   # 'the British Chambers of Commerce (BCC)'
+            return _Speaker(self.text[at:s + tagged.start()].rstrip(), at, s + tagged.start())
         found = [m for m in self._mentions_in(s, e)           # "Slager's lawyer" is not Slager
                  if not (self.text[m.end:m.end + 2] in ("'s", "’s") and m.end + 3 < e)]
         people = [m for m in found if m.kind == PERSON]
@@ -524,6 +531,11 @@ class _Attributor:
         if len(words) <= 3 and last in r.collective and all(w[:1].islower() for w in words) \
                 and low not in r.clause_starters:
             return _Speaker(phrase, s, e)           # "prosecutors said", "local officials told CNN"
+        if low in r.determiners:
+            for k in range(3, len(words)):     # 'A Treasury spokesperson dismissed the latest': stop before its verb
+                if words[k].lower() in r.determiners and words[k - 1].islower() \
+                        and words[k - 1] not in r.prepositions and words[k - 1] not in r.name_inner_words:
+                    return self.noun_phrase(s, s + len(" ".join(words[:k - 1])))
         if low in r.determiners or (all(w[0].isupper() for w in words[:-1]) and words[-1][0].islower()) \
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
             if last in r.not_speakers:
