@@ -545,7 +545,7 @@ class _Attributor:
                 return _Speaker(phrase, s, e)     # not a clause: 'the actress was recorded making'
             return None
         run = _CAP_RUN.fullmatch(phrase)
-        if run and low not in r.clause_starters and not (
+        if run and low not in r.clause_starters and words[0] not in r.connectives and not (
                 len(words) == 1 and phrase in self.not_names and ("'" in phrase or "’" in phrase)):  # "We're"
             return self._raw_name(phrase, s)
         return None
