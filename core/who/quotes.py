@@ -101,6 +101,7 @@ class _Rules:
     acronym_tag: re.Pattern[str]          # 'the British Chambers of Commerce (BCC)'
     role_links: frozenset[str]            # 'economist at Acme': a role of an organisation
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
+    relatives: frozenset[str]             # 'whose', 'who': a clause inside a subject ('The actor, whose films …,')
     connectives_lower: frozenset[str]     # the connectives in lower case: 'But while he …'
     document_said: re.Pattern[str]        # 'statement said': a document as the subject of a verb of saying
     name_number: re.Pattern[str]          # ' 1' closing an organisation's name: 'Radio 1'
@@ -164,6 +165,7 @@ def _rules() -> _Rules:
         connectives=frozenset(data["connectives"]),
         name_inner_words=frozenset(data["name_inner_words"]),
         name_number=regex_cache.compile(data["name_number"]),
+        relatives=frozenset(data["relative_pronouns"]),
         connectives_lower=frozenset(c.lower() for c in data["connectives"]),
         document_said=regex_cache.compile(r"\b(?:%s)\s+(?:%s)\b" % (
             "|".join(sorted(map(re.escape, data["not_speaker_nouns"]))), verbs)),
@@ -566,7 +568,11 @@ class _Attributor:
         # "Sen. Jane Doe, D-Illinois, said": a party-and-state tag is not an apposition to weigh
         chunks = [(o, o + len(p)) for o, p in zip(offsets, parts)]
         chunks = [c for c in chunks[:-1] if not self.rules.party_tag.match(self.text[c[0]:c[1]].strip())] + chunks[-1:]
-        if stripped.endswith(",") and len(chunks) >= 3:          # "X, <apposition>," said
+        relative = next((k for k, (cs, ce) in enumerate(chunks) if k and self.text[cs:ce].split(None, 1)[:1]
+                         and self.text[cs:ce].split(None, 1)[0] in self.rules.relatives), 0)
+        if stripped.endswith(",") and relative:          # 'The actor, whose films include A, B and C, said'
+            candidates = [chunks[relative - 1]]
+        elif stripped.endswith(",") and len(chunks) >= 3:          # "X, <apposition>," said
             candidates = [chunks[-3], chunks[-2]]
         elif not stripped.endswith(","):
             candidates = [chunks[-1]]
