@@ -192,3 +192,15 @@ def test_table_view_never_reads_article_text_as_markup(tmp_path):
 @pytest.mark.parametrize("bad", ["2020-13-45", "2020-09-31", "someday"])
 def test_an_impossible_published_date_is_a_usage_error(bad):
     assert invoke("summarize", str(SEED), "--published", bad).exit_code == 2
+
+
+def test_a_guessed_speaker_is_marked_in_the_markdown_view(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text('Pier repairs\n\n"The pier will reopen in May," council leader Ruth Okafor said on Monday.\n\n'
+                     'Work stopped twice over the winter. "The storms set us back by several weeks at least."\n',
+                     encoding="utf-8")
+    rec = json.loads(invoke("summarize", str(story), "--json").stdout)
+    assert [(q["speaker"], q["speaker_guessed"]) for q in rec["facts"] if q["kind"] == "quote"] == \
+        [("Ruth Okafor", False), ("Ruth Okafor", True)]
+    out = invoke("summarize", str(story), "--format", "md").stdout
+    assert "Ruth Okafor?" in out

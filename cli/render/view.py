@@ -72,7 +72,14 @@ def who_rows(rec: dict[str, Any]) -> list[tuple[str, str, int]]:
 
 
 def quotes(rec: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(f.get("speaker") or "?", shorten(f["text"], 120)) for f in rec.get("facts") or [] if f["kind"] == "quote"]
+    return [(_speaker(f), shorten(f["text"], 120)) for f in rec.get("facts") or [] if f["kind"] == "quote"]
+
+
+def _speaker(quote: dict) -> str:
+    """The speaker as shown: '?' when unknown, a trailing '?' when the speaker is a guess."""
+    if not quote.get("speaker"):
+        return "?"
+    return quote["speaker"] + ("?" if quote.get("speaker_guessed") else "")
 
 
 def timeline_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:

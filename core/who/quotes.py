@@ -200,6 +200,7 @@ class _Quote:
     speaker: _Speaker | None = None
     attributed: bool = False
     attributed_after: bool = False
+    guessed: bool = False    # nothing near the quote says who spoke: the speaker is the nearest one named
 
     closed: bool = field(init=False)
     after_mark: int = field(init=False)     # the first offset after the quote
@@ -979,6 +980,22 @@ class _Attributor:
                     return self._from_mention(named[0])
         return who if isinstance(who, _Speaker) else None
 
+    def nearest_speaker(self, i: int) -> _Speaker | None:
+        """The last resort for a quote nothing attributes: the person named last since the previous speaker's
+        quote; else that speaker; else the last person or organisation named before it; else the next speaker."""
+        q = self.quotes[i]
+        prev = next((p for p in reversed(self.quotes[:i]) if p.speaker and not p.guessed), None)
+        floor = prev.after_mark if prev else 0
+        named = [m for m in self._mentions_in(floor, q.open_mark) if not self._in_quote(m.start)]
+        people = [m for m in named if m.kind == PERSON]
+        if people:
+            return self._from_mention(people[-1])
+        if prev:
+            return prev.speaker
+        if named:
+            return self._from_mention(named[-1])
+        return next((n.speaker for n in self.quotes[i + 1:] if n.speaker and not n.guessed), None)
+
     def run_goes_on(self, prev: _Quote, q: _Quote, near: bool) -> bool:
         """An unattributed quote a few sentences after the last one, with nobody else named in between and no
         new report ('"…," Smith said. The plan failed. "…"'), goes on with the same speaker."""
@@ -1250,6 +1267,10 @@ def extract(article: Article, context) -> list[Fact]:
             if who == _PRONOUN:
                 who = att.antecedent(q.open_mark, att.pronoun, spoken, (q.start, q.end))
             q.speaker = who if isinstance(who, _Speaker) else None
+    for i, q in enumerate(found):
+        if q.speaker is None and len(text[q.start:q.end].split()) >= rules.min_words:
+            q.speaker = att.nearest_speaker(i)
+            q.guessed = q.speaker is not None
     for q in found:
         if q.speaker and q.speaker.entity < 0:
             q.speaker = att.named_role(q.speaker) or q.speaker
@@ -1262,5 +1283,6 @@ def extract(article: Article, context) -> list[Fact]:
         attrs: dict = {"speaker": _without_suffix(q.speaker.name, rules.name_suffixes) if q.speaker else None}
         if q.speaker:
             attrs["speaker_start"], attrs["speaker_end"] = q.speaker.start, q.speaker.end
+            attrs["speaker_guessed"] = q.guessed
         facts.append(Fact("quote", text[q.start:q.end], q.start, q.end, article.sentence_at(q.start), attrs))
     return facts
