@@ -787,9 +787,10 @@ class _Scanner:
         return kind, False
 
 
-def _cluster(mentions: list[Mention]) -> list[_Entity]:
+def _cluster(mentions: list[Mention], article_text: str) -> list[_Entity]:
     """Merge the mentions of one entity. Longer names are placed first; a shorter one joins a person whose name
-    ends with it ("Trump" -> "Donald Trump") or an organisation it opens or abbreviates ("UN")."""
+    ends with it ("Trump" -> "Donald Trump"), or begins with it after a title such as "Sir" ("Sir Howard" ->
+    "Howard Newby"), or an organisation it opens or abbreviates ("UN")."""
     same: dict[tuple[str, str], list[Mention]] = {}      # mentions of one kind and text (capitals folded)
     for m in mentions:
         text = m.text
@@ -803,6 +804,7 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
     people: list[tuple[_Entity, list[str]]] = []    # each person with the words of its longest name
     org_heads: dict[str, _Entity] = {}              # first word or initials of an organisation's name -> the first such
     given = lexicon().hyphenated_given_name
+    given_name_titles = lexicon().given_name_titles
     names = [(g[0].text.split(), k, g) for k, g in same.items()]
     by_size = sorted([(-len(words), n) for n, (words, _, _) in enumerate(names)])    # most words first, then as met
     for words, (kind, key), group in [names[n] for _, n in by_size]:
@@ -816,6 +818,9 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
                 if size == 1 and len(full) >= 2 and words[0] == full[-2] and given.fullmatch(full[-1]):
                     ent = p                         # "Ban" -> "Ban Ki-moon": the family name comes first
                     break
+            if ent is None and size == 1 and any(_word_before(article_text, m.start) in given_name_titles
+                                                 for m in group):
+                ent = next((p for p, full in people if len(full) >= 2 and full[0] == words[0]), None)
         elif kind == ORG:
             if size == 1:
                 ent = org_heads.get(group[0].text)
@@ -832,6 +837,11 @@ def _cluster(mentions: list[Mention]) -> list[_Entity]:
     return entities
 
 
+def _word_before(text: str, pos: int) -> str:
+    words = text[max(0, pos - 12):pos].split()
+    return words[-1] if words else ""
+
+
 def find_mentions(article: Article) -> list[Mention]:
     return _Scanner(article, lexicon()).scan()
 
@@ -839,7 +849,7 @@ def find_mentions(article: Article) -> list[Mention]:
 def extract(article: Article, context) -> list[Fact]:
     mentions = find_mentions(article)
     facts = []
-    clusters = _cluster(mentions)
+    clusters = _cluster(mentions, article.text)
     stops = sorted(m.start for ent in clusters if ent.kind == PERSON for m in ent.mentions)
     titles = lexicon().titles
     text = article.text

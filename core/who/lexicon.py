@@ -29,6 +29,7 @@ class Lexicon:
     demonyms: frozenset[str]
     titles: frozenset[str]
     title_heads: frozenset[str]
+    given_name_titles: frozenset[str]   # "Sir Howard" names Sir Howard Doe by his given name
     roles: frozenset[str]
     org_suffixes: frozenset[str]
     org_of_heads: frozenset[str]
@@ -117,7 +118,8 @@ def lexicon() -> Lexicon:
         first_names=_generated("who/first_names.txt", load_wordlist("who/first_names_short.txt")),
         surnames=_generated("who/surnames.txt"),
         not_names=load_wordlist("who/not_names.txt"), demonyms=frozenset(demonyms),
-        titles=_words(lex["titles"]), title_heads=_words(lex["title_heads"]), roles=frozenset(lex["roles"]),
+        titles=_words(lex["titles"]), title_heads=_words(lex["title_heads"]),
+        given_name_titles=frozenset(lex["given_name_titles"]), roles=frozenset(lex["roles"]),
         org_suffixes=_words(lex["org_suffixes"]), org_of_heads=_words(lex["org_of_heads"]),
         org_inner_words=frozenset(lex["org_inner_words"]),
         loc_suffixes=_words(lex["loc_suffixes"]), loc_of_heads=_words(lex["loc_of_heads"]),
