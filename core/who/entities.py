@@ -804,7 +804,8 @@ def _cluster(mentions: list[Mention], article_text: str) -> list[_Entity]:
     people: list[tuple[_Entity, list[str]]] = []    # each person with the words of its longest name
     org_heads: dict[str, _Entity] = {}              # first word or initials of an organisation's name -> the first such
     given = lexicon().hyphenated_given_name
-    given_name_titles = lexicon().given_name_titles
+    lex = lexicon()
+    given_name_titles, first_names, surnames = lex.given_name_titles, lex.first_names, lex.surnames
     names = [(g[0].text.split(), k, g) for k, g in same.items()]
     by_size = sorted([(-len(words), n) for n, (words, _, _) in enumerate(names)])    # most words first, then as met
     for words, (kind, key), group in [names[n] for _, n in by_size]:
@@ -818,9 +819,13 @@ def _cluster(mentions: list[Mention], article_text: str) -> list[_Entity]:
                 if size == 1 and len(full) >= 2 and words[0] == full[-2] and given.fullmatch(full[-1]):
                     ent = p                         # "Ban" -> "Ban Ki-moon": the family name comes first
                     break
-            if ent is None and size == 1 and any(_word_before(article_text, m.start) in given_name_titles
-                                                 for m in group):
-                ent = next((p for p, full in people if len(full) >= 2 and full[0] == words[0]), None)
+            if ent is None and size == 1:
+                # "Sir Howard" for Sir Howard Newby; "his wife Sharon" for Sharon Osbourne, when she is the one
+                # person of that given name and the word is a given name, not a family name
+                known = [p for p, full in people if len(full) >= 2 and full[0] == words[0]]
+                if len(known) == 1 and (words[0] in first_names and words[0] not in surnames or any(
+                        _word_before(article_text, m.start) in given_name_titles for m in group)):
+                    ent = known[0]
         elif kind == ORG:
             if size == 1:
                 ent = org_heads.get(group[0].text)
