@@ -117,6 +117,16 @@ def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
     return " ".join(words).rstrip(",") if len(words) < len(name.split()) else name
 
 
+def _speaker_name(sp: "_Speaker", text: str, kinds: dict[int, str], rules: "_Rules") -> str:
+    """The name a quote's speaker goes by: a person's fullest name, without a generational suffix; an
+    organisation as the attribution writes it when that is its acronym ('"…," the IMF said' gives "IMF", the
+    form a reader quotes, not "International Monetary Fund")."""
+    said = text[sp.start:sp.end]
+    if kinds.get(sp.entity) == ORG and said.isupper() and " " not in said:
+        return said
+    return _without_suffix(sp.name, rules.name_suffixes)
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = load_toml("who/quotes.toml")
@@ -1280,7 +1290,7 @@ def extract(article: Article, context) -> list[Fact]:
             continue
         if not q.attributed_after and _is_title(text, q, rules):
             continue
-        attrs: dict = {"speaker": _without_suffix(q.speaker.name, rules.name_suffixes) if q.speaker else None}
+        attrs: dict = {"speaker": _speaker_name(q.speaker, text, att.kinds, rules) if q.speaker else None}
         if q.speaker:
             attrs["speaker_start"], attrs["speaker_end"] = q.speaker.start, q.speaker.end
             attrs["speaker_guessed"] = q.guessed
