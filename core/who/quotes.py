@@ -107,6 +107,7 @@ class _Rules:
     name_number: re.Pattern[str]          # ' 1' closing an organisation's name: 'Radio 1'
     name_inner_words: frozenset[str]      # 'the' in 'Save the Children': a name goes on over it
     say_after: re.Pattern[str]            # ' has admitted', ' also said': right after a name, it is the speaker
+    described_by: re.Pattern[str]         # 'the 34-year-old', 'the ex-Wallaby': a description of a person by age
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -181,6 +182,7 @@ def _rules() -> _Rules:
             "|".join(sorted(map(re.escape, data["not_speaker_nouns"]))), verbs)),
         say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
             "|".join(map(re.escape, data["auxiliaries"] + data["say_adverbs"])), verbs)),
+        described_by=regex_cache.compile(data["described_by"]),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -197,6 +199,7 @@ class _Speaker:
     end: int
     entity: int = -1          # index of the entity fact, -1 for a nominal or unresolved name
     document: bool = False    # a document ("the statement"): the speaker is whoever issued it
+    described: bool = False   # a description by age or origin ("the 34-year-old"): always someone named
 
 
 @dataclass
@@ -549,6 +552,9 @@ class _Attributor:
                 if words[k].lower() in r.determiners and words[k - 1].islower() \
                         and words[k - 1] not in r.prepositions and words[k - 1] not in r.name_inner_words:
                     return self.noun_phrase(s, s + len(" ".join(words[:k - 1])))
+        if low in r.role_determiners and len(words) > 1 and (
+                r.described_by.fullmatch(words[-1]) or words[-1].rpartition("-")[2] in lexicon().demonyms):
+            return _Speaker(phrase, s, e, described=True)     # 'the 34-year-old', 'the American', 'the ex-Wallaby'
         if low in r.determiners or (all(w[0].isupper() for w in words[:-1]) and words[-1][0].islower()) \
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
             if last in r.not_speakers:
@@ -815,27 +821,28 @@ class _Attributor:
         return bool(words) and words[0] in self.rules.apposition_determiners and any(w in content for w in words)
 
     def _recent_person(self, sp: _Speaker) -> _Speaker | None:
-        """The person who last spoke (the subject of a verb of saying, a quote's speaker), else the person named
-        last, outside quotes, from two sentences before the description up to it; of a gender that does not
-        contradict the description's."""
+        """The person who last spoke (the subject of a verb of saying, a quote's speaker), else the last sentence
+        subject, else the person named last, outside quotes, from two sentences before the description up to it;
+        of a gender that does not contradict the description's."""
         k = self.article.sentence_at(sp.start)
         if k is None:
             return None
         floor = self.article.sentences[max(0, k - 2)].start
         want = self._speaker_gender(sp)
-        cands: list[tuple[int, bool, _Speaker]] = []
+        cands: list[tuple[int, int, _Speaker]] = []     # (offset, 2 spoke / 1 sentence subject / 0 named, who)
         for m in self._mentions_in(floor, sp.start):
             if m.kind == PERSON and not self._in_quote(m.start):
-                cands.append((m.start, bool(self.rules.verb_re.match(self.text, m.end + 1)), self._from_mention(m)))
+                rank = 2 if self.rules.verb_re.match(self.text, m.end + 1) else int(self._opens_sentence(m))
+                cands.append((m.start, rank, self._from_mention(m)))
         for q in self.quotes:
             if q.speaker and q.speaker.entity >= 0 and floor <= q.open_mark < sp.start \
                     and self.kinds.get(q.speaker.entity) == PERSON:
-                cands.append((q.open_mark, True, q.speaker))
+                cands.append((q.open_mark, 2, q.speaker))
         cands = [c for c in cands if want == "?" or self._speaker_gender(c[2]) in (want, "?")]
         cands.sort(key=_START)
-        for said in (True, False):
-            for _, s, c in reversed(cands):
-                if s or not said:
+        for least in (2, 1, 0):
+            for _, rank, c in reversed(cands):
+                if rank >= least:
                     return c
         return None
 
@@ -1281,9 +1288,13 @@ def extract(article: Article, context) -> list[Fact]:
         if q.speaker is None and len(text[q.start:q.end].split()) >= rules.min_words:
             q.speaker = att.nearest_speaker(i)
             q.guessed = q.speaker is not None
-    for q in found:
+    for i, q in enumerate(found):
         if q.speaker and q.speaker.entity < 0:
-            q.speaker = att.named_role(q.speaker) or q.speaker
+            described = q.speaker.described
+            q.speaker = att.named_role(q.speaker) or (None if described else q.speaker)
+            if q.speaker is None:
+                q.speaker = att.nearest_speaker(i)
+                q.guessed = q.speaker is not None
     facts = []
     for q in found:
         if len(text[q.start:q.end].split()) < rules.min_words:
