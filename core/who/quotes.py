@@ -620,10 +620,12 @@ class _Attributor:
         return nominal
 
     def _role_holder(self, name: tuple[int, int], role: tuple[int, int]) -> _Speaker | None:
-        """'Jane Doe, economist at Acme Bank said': a role at an organisation, its closing comma left out, is
-        apposed to the person named just before; the organisation is not the speaker."""
+        """'Jane Doe, economist at Acme Bank said', 'Jane Doe, a Green member of the European Parliament said': a
+        role at an organisation, its closing comma left out, is apposed to the person named just before; the
+        organisation (or a name inside the role) is not the speaker."""
         words = self.text[role[0]:role[1]].split()
         if not words or not words[0][:1].islower() or words[0] in self.rules.clause_starters \
+                and words[0] not in self.rules.apposition_determiners \
                 or not any(w in self.rules.role_links for w in words[1:-1]):
             return None
         orgs = self._mentions_in(*role)       # the entity stage may take an acronym ('the IPPR') for a person
