@@ -941,7 +941,23 @@ class _Attributor:
         m = _CLAUSE_HEAD.match(self.text, s, e)
         if m is None:
             return None
-        return self.noun_phrase(m.start("np"), m.end("np"))
+        who = self.noun_phrase(m.start("np"), m.end("np"))
+        if isinstance(who, _Speaker) and (who.entity < 0 or self.kinds.get(who.entity) == ORG):
+            return self._apposed_person(m.end("np"), e) or who    # 'The EU's aid commissioner, Louis Michel, was'
+        return who
+
+    def _apposed_person(self, pos: int, e: int) -> _Speaker | None:
+        """The person named between commas right after ``pos``, or after the rest of a short noun phrase:
+        ', Louis Michel,', ''s aid commissioner, Louis Michel,'."""
+        i = bisect_right(self.starts, pos - 1)
+        if i >= len(self.mentions) or self.mentions[i].kind != PERSON or self.mentions[i].end >= e:
+            return None
+        m = self.mentions[i]
+        between = self.text[pos:m.start].rstrip()
+        if not between.endswith(",") or "," in between[:-1] or len(between.split()) > 6 \
+                or self.text[m.end:m.end + 1] != ",":
+            return None
+        return self._from_mention(m)
 
     def embedded(self, q: _Quote, prev: _Quote | None) -> _Speaker | str | None:
         """A quote inside a sentence, far from any attribution: the subject of the sentence's verb of saying or
