@@ -848,7 +848,8 @@ def _word_before(text: str, pos: int) -> str:
 
 
 def find_mentions(article: Article) -> list[Mention]:
-    return _Scanner(article, lexicon()).scan()
+    lex = lexicon()
+    return [m for m in _Scanner(article, lex).scan() if not lex.plural_acronym.fullmatch(m.text)]
 
 
 def extract(article: Article, context) -> list[Fact]:

@@ -64,6 +64,7 @@ class Lexicon:
     bracket_team_after: re.Pattern[str]     # "Rapid Vienna ( Austria ) 2 Fenerbahce": a team, not a person
     bracket_team_before: re.Pattern[str]
     hyphenated_given_name: re.Pattern[str]  # "Ki-moon" after a family name ("Ban Ki-moon")
+    plural_acronym: re.Pattern[str]     # "MPs", "DJs", "NGOs": a common noun, no name
     # The entity stage's answers about words and runs of words, filled as it meets them (they depend on the
     # lists above only, never on an article).
     word_memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
@@ -139,4 +140,5 @@ def lexicon() -> Lexicon:
         bracket_country_after=regex_cache.compile(lex["bracket_country_after"]),
         bracket_team_after=regex_cache.compile(lex["bracket_team_after"]), bracket_team_before=regex_cache.compile(lex["bracket_team_before"]),
         hyphenated_given_name=regex_cache.compile(lex["hyphenated_given_name"]),
+        plural_acronym=regex_cache.compile(lex["plural_acronym"]),
     )
