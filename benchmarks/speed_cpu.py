@@ -1,0 +1,81 @@
+"""The speed judge's comparison in CPU seconds instead of wall time, so a busy machine does not skew it.
+
+    python benchmarks/speed_cpu.py DATA.jsonl [--n 200] [--repeat 3] [--cli article-facts]
+
+Runs ``article-facts summarize FILE --format jsonl --sentences 3`` on the first ``--n`` articles pinned to one
+core, as ``judge.py speed`` does, and takes the CPU time the whole process used (user + system, from
+``getrusage``); then times sumy's LexRank in process on the same articles, with the judge's regex tokenizer.
+Reports the best of ``--repeat`` runs of each and their ratio. Needs sumy and numpy (the ``bench`` extra).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+
+class _Tokenizer:
+    """The judge's minimal sumy tokenizer (regex), so sumy needs no NLTK data."""
+    language = "english"
+    _sentence = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+    _word = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+
+    def to_sentences(self, paragraph: str) -> list[str]:
+        return [s for s in self._sentence.split(paragraph) if s.strip()]
+
+    def to_words(self, sentence: str) -> list[str]:
+        return self._word.findall(sentence)
+
+
+def cli_cpu_seconds(cli: list[str], path: str) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(["taskset", "-c", "0", *cli, "summarize", path, "--format", "jsonl", "--sentences", "3"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def sumy_cpu_seconds(texts: list[str]) -> float:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+    lexrank = LexRankSummarizer(Stemmer("english"))
+    lexrank.stop_words = get_stop_words("english")
+    start = time.process_time()
+    for text in texts:
+        lexrank(PlaintextParser.from_string(text, _Tokenizer()).document, 3)
+    return time.process_time() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data")
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cli", default=shutil.which("article-facts") or "article-facts")
+    args = ap.parse_args()
+    with open(args.data, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f][: args.n]
+    texts = [r.get("text", r.get("article")) for r in rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "articles.jsonl")
+        with open(path, "w", encoding="utf-8") as out:
+            out.writelines(json.dumps({"id": r["id"], "text": text}, ensure_ascii=False) + "\n" for r, text in zip(rows, texts))
+        ours = min(cli_cpu_seconds(args.cli.split(), path) for _ in range(args.repeat))
+    os.sched_setaffinity(0, {0})
+    sumy = min(sumy_cpu_seconds(texts) for _ in range(args.repeat))
+    n = len(texts)
+    print(f"article-facts CPU {ours:.3f} s ({n / ours:.0f} articles/s); sumy LexRank CPU {sumy:.3f} s "
+          f"({n / sumy:.0f} articles/s); ratio {sumy / ours:.2f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
