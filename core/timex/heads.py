@@ -67,11 +67,15 @@ class HeadReader:
             return None
         return lookahead(found)
 
+    def _step(self) -> None:
+        """Count one step of a walk; a pattern with too many paths gets no guard."""
+        self._steps += 1
+        if self._steps > _STEP_LIMIT:
+            raise _Anywhere("too many paths")
+
     def _first(self, nodes, i: int, then, found: set[str]) -> None:
         while True:
-            self._steps += 1
-            if self._steps > _STEP_LIMIT:
-                raise _Anywhere("too many paths")
+            self._step()
             if i == len(nodes):
                 if then is None:
                     raise _Anywhere("may match the empty string")
@@ -161,9 +165,7 @@ class HeadReader:
     def _walk(self, nodes, i: int, word: str, then, out: set[str]) -> None:
         """Follow every path through nodes[i:] and then the continuation until the first token is known."""
         while True:
-            self._steps += 1
-            if self._steps > _STEP_LIMIT:
-                raise _Anywhere("too many paths")
+            self._step()
             if i == len(nodes):
                 if then is None:
                     if not word:

@@ -803,9 +803,9 @@ def _cluster(mentions: list[Mention], article_text: str) -> list[_Entity]:
     entities: list[_Entity] = []
     people: list[tuple[_Entity, list[str]]] = []    # each person with the words of its longest name
     org_heads: dict[str, _Entity] = {}              # first word or initials of an organisation's name -> the first such
-    given = lexicon().hyphenated_given_name
     lex = lexicon()
-    given_name_titles, first_names, surnames = lex.given_name_titles, lex.first_names, lex.surnames
+    given, given_name_titles = lex.hyphenated_given_name, lex.given_name_titles
+    first_names, surnames = lex.first_names, lex.surnames
     names = [(g[0].text.split(), k, g) for k, g in same.items()]
     by_size = sorted([(-len(words), n) for n, (words, _, _) in enumerate(names)])    # most words first, then as met
     for words, (kind, key), group in [names[n] for _, n in by_size]:

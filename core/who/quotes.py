@@ -397,6 +397,7 @@ class _Attributor:
         self.starts = [m.start for m in mentions]
         self.rules = _rules()
         self.titles = lexicon().titles
+        self.demonyms = lexicon().demonyms
         self.not_names = lexicon().not_names
         self.quotes = quotes
         self.quoted = [(q.start, q.end) for q in quotes]
@@ -465,20 +466,24 @@ class _Attributor:
 
     def _named_after(self, pos: int) -> bool:
         """A person is named right after ``pos`` ("his wife, Jane Doe"): the nominal is an apposition."""
+        m = self._person_after(pos)
+        return m is not None and not self.text[pos:m.start].strip(" ,")
+
+    def _person_after(self, pos: int) -> _Mention | None:
+        """The first mention at or after ``pos``, when it is a person's."""
         i = bisect_right(self.starts, pos - 1)
-        return i < len(self.mentions) and self.mentions[i].kind == PERSON and \
-            not self.text[pos:self.mentions[i].start].strip(" ,")
+        return self.mentions[i] if i < len(self.mentions) and self.mentions[i].kind == PERSON else None
 
     def _apposed_name(self, pos: int) -> _Speaker | None:
         """The person named in an apposition right after ``pos``: ', the Rev. Jane Doe'."""
-        i = bisect_right(self.starts, pos - 1)
-        if i >= len(self.mentions) or self.mentions[i].kind != PERSON:
+        m = self._person_after(pos)
+        if m is None:
             return None
-        between = self.text[pos:self.mentions[i].start]
+        between = self.text[pos:m.start]
         if not between.startswith(",") or any(w.lower() != "the" and w.rstrip(".") not in self.titles
                                                for w in between[1:].split()):
             return None
-        return self._from_mention(self.mentions[i])
+        return self._from_mention(m)
 
     def _from_mention(self, m: _Mention) -> _Speaker:
         return _Speaker(m.name, m.start, m.end, m.entity)
@@ -553,7 +558,7 @@ class _Attributor:
                         and words[k - 1] not in r.prepositions and words[k - 1] not in r.name_inner_words:
                     return self.noun_phrase(s, s + len(" ".join(words[:k - 1])))
         if low in r.role_determiners and len(words) > 1 and (
-                r.described_by.fullmatch(words[-1]) or words[-1].rpartition("-")[2] in lexicon().demonyms):
+                r.described_by.fullmatch(words[-1]) or words[-1].rpartition("-")[2] in self.demonyms):
             return _Speaker(phrase, s, e, described=True)     # 'the 34-year-old', 'the American', 'the ex-Wallaby'
         if low in r.determiners or (all(w[0].isupper() for w in words[:-1]) and words[-1][0].islower()) \
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
@@ -721,10 +726,9 @@ class _Attributor:
     def _introduced_name(self, a: int) -> _Speaker | None:
         """'"…," Rabbi Jane Doe, a professor at …': a person named right after the quote, with no verb, and
         introduced by an apposition."""
-        i = bisect_right(self.starts, a - 1)
-        if i >= len(self.mentions) or self.mentions[i].kind != PERSON:
+        m = self._person_after(a)
+        if m is None:
             return None
-        m = self.mentions[i]
         between = self.text[a:m.start].split()
         if any(w.rstrip(".") not in self.titles for w in between):
             return None
@@ -949,10 +953,9 @@ class _Attributor:
     def _apposed_person(self, pos: int, e: int) -> _Speaker | None:
         """The person named between commas right after ``pos``, or after the rest of a short noun phrase:
         ', Louis Michel,', ''s aid commissioner, Louis Michel,'."""
-        i = bisect_right(self.starts, pos - 1)
-        if i >= len(self.mentions) or self.mentions[i].kind != PERSON or self.mentions[i].end >= e:
+        m = self._person_after(pos)
+        if m is None or m.end >= e:
             return None
-        m = self.mentions[i]
         between = self.text[pos:m.start].rstrip()
         if not between.endswith(",") or "," in between[:-1] or len(between.split()) > 6 \
                 or self.text[m.end:m.end + 1] != ",":
