@@ -50,6 +50,7 @@ _CLAUSE_OPENER = regex_cache.compile(r"\b(?:and|but|that|as|while|because|when|s
 _CLAUSE_HEAD = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Yet|Then|and|but|or|so|yet|then)\s+)?"
                           r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin|van|von|da)\s+)?[A-Z][\w'’.-]*)*"
                           r"|(?:he|she|they|it|we)\b)")
+_DESCRIBED_OPENING = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Yet|So)\s+)?(?P<np>[Tt]he\s+(?P<what>[\w-]+))\b")
 _SENTENCE_SUBJECT = regex_cache.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
 
 
@@ -1177,6 +1178,9 @@ class _Attributor:
                           for n in self._nominals(k) if n.end() <= e
                           and not self._in_quote(n.start())
                           and self._subject_like(s, n.start(), n.end()) and not self._named_after(n.end())]
+                described = self._described_subject(s, e)
+                if described is not None:
+                    found.append(described)
                 found.sort(key=lambda f: f[0])
             if want == "o" or want is None:
                 if want == "o" and cands and r.document_said.search(self.text, s, e):
@@ -1219,6 +1223,16 @@ class _Attributor:
                 if g == "?" and fallback is None:
                     fallback = c
         return deferred or fallback
+
+    def _described_subject(self, s: int, e: int) -> tuple[int, _Speaker] | None:
+        """A sentence opening with a description of a person by origin or age ('The Brazilian confirmed …',
+        'The 31-year-old said …'): where the description stands, and the person described (at their mention)."""
+        m = _DESCRIBED_OPENING.match(self.text, s, e)
+        if m is None or not (self.rules.described_by.fullmatch(m.group("what"))
+                             or m.group("what").rpartition("-")[2] in self.demonyms):
+            return None
+        who = self._recent_person(_Speaker(m.group("np"), m.start("np"), m.end("np"), described=True))
+        return None if who is None else (m.start("np"), who)
 
     def _object_of_report(self, c: _Speaker, s: int, own: bool) -> bool:
         """An oblique name after a verb of saying in its sentence ('said following Farrell would be …'), or before
