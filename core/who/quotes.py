@@ -102,6 +102,7 @@ class _Rules:
     acronym_tag: re.Pattern[str]          # 'the British Chambers of Commerce (BCC)'
     role_links: frozenset[str]            # 'economist at Acme': a role of an organisation
     unnamed_roles: frozenset[str]         # 'the spokesman': no fallback to the person named last
+    role_subject: re.Pattern[str]         # 'An All England club spokesperson', up to the role noun
     relatives: frozenset[str]             # 'whose', 'who': a clause inside a subject ('The actor, whose films …,')
     connectives_lower: frozenset[str]     # the connectives in lower case: 'But while he …'
     document_said: re.Pattern[str]        # 'statement said': a document as the subject of a verb of saying
@@ -173,6 +174,8 @@ def _rules() -> _Rules:
         organisation_joiners=frozenset(data["organisation_joiners"]),
         subject_pronouns=data["subject_pronouns"],
         unnamed_roles=frozenset(data["unnamed_roles"]), role_links=frozenset(data["role_links"]),
+        role_subject=regex_cache.compile(r"(?:The|A|An)\s+(?:[A-Z][\w'’&-]*\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:%s)\b"
+                                         % "|".join(sorted(map(re.escape, data["unnamed_roles"])))),
         acronym_tag=regex_cache.compile(data["acronym_tag"]),
         connectives=frozenset(data["connectives"]),
         name_inner_words=frozenset(data["name_inner_words"]),
@@ -625,6 +628,11 @@ class _Attributor:
                 return self._from_mention(named[-1])
         return nominal
 
+    def _opens_clause(self, m: _Mention, s: int) -> bool:
+        """Only capitalised words stand between ``s`` (after any 'and', 'that' …) and the name: it can be a
+        subject. 'Reacting to a comment by Jane Doe, the American said': the name ends an opening phrase."""
+        return all(w[:1].isupper() for w in self.text[self._clause_tail(s, m.start):m.start].split())
+
     def _role_holder(self, name: tuple[int, int], role: tuple[int, int]) -> _Speaker | None:
         """'Jane Doe, economist at Acme Bank said', 'Jane Doe, a Green member of the European Parliament said': a
         role at an organisation, its closing comma left out, is apposed to the person named just before; the
@@ -639,7 +647,7 @@ class _Attributor:
         people = [m for m in self._mentions_in(s, name[1]) if m.kind == PERSON]
         if not orgs or not people or self.text[people[-1].end:name[1]].strip():
             return None
-        if any(not w[:1].isupper() for w in self.text[s:people[-1].start].split()):
+        if not self._opens_clause(people[-1], name[0]):
             return None                     # 'Asked about Jane Doe, officials at …': the name is not the subject
         return self._from_mention(people[-1])
 
@@ -813,11 +821,19 @@ class _Attributor:
                 continue
             if self._role_before(m.start, head, owner, modifier) \
                     or owner == "the" and (any(self._role_before(m.start, w, owner) for w in content[:-1])
-                                           or self._role_after(m.end, content)):
+                                           or self._role_after(m.end, content) and self._apposed_to(m, sp)):
                 return self._from_mention(m)
         if owner != "the" or head in self.rules.unnamed_roles:
             return None
         return self._recent_person(sp)
+
+    def _apposed_to(self, m: _Mention, sp: _Speaker) -> bool:
+        """A name right before the description itself ('Jane Doe, the American said') is apposed to it only
+        when it can be the subject, not when it ends an opening phrase ('Reacting to a comment by Jane Doe, …')."""
+        if sp.start - m.end > 3:
+            return True
+        k = self.article.sentence_at(m.start)
+        return k is None or self._opens_clause(m, self.article.sentences[k].start)
 
     def _role_after(self, end: int, content: list[str]) -> bool:
         """An apposition right after a name holds one of the description's words: 'Jane Doe, the singer, …'."""
@@ -838,7 +854,7 @@ class _Attributor:
         want = self._speaker_gender(sp)
         cands: list[tuple[int, int, _Speaker]] = []     # (offset, 2 spoke / 1 sentence subject / 0 named, who)
         for m in self._mentions_in(floor, sp.start):
-            if m.kind == PERSON and not self._in_quote(m.start):
+            if m.kind == PERSON and not self._in_quote(m.start) and self._apposed_to(m, sp):
                 rank = 2 if self.rules.verb_re.match(self.text, m.end + 1) else int(self._opens_sentence(m))
                 cands.append((m.start, rank, self._from_mention(m)))
         for q in self.quotes:
@@ -947,6 +963,9 @@ class _Attributor:
         if m is None:
             return None
         who = self.noun_phrase(m.start("np"), m.end("np"))
+        if who is None:                 # 'An All England club spokesperson denied …, insisting: "…"'
+            role = r.role_subject.match(self.text, m.start("np"), e)
+            who = self.noun_phrase(role.start(), role.end()) if role else None
         if isinstance(who, _Speaker) and (who.entity < 0 or self.kinds.get(who.entity) == ORG):
             return self._apposed_person(m.end("np"), e) or who    # 'The EU's aid commissioner, Louis Michel, was'
         return who
