@@ -184,6 +184,9 @@ def _run(text: str, lex: Lexicon) -> _Run:
     return _NEW_TUPLE(_Run, (tuple(toks), tuple(groups), [None] * len(groups)))
 
 
+_TITLE_OF = regex_cache.compile(r"\b([A-Z][\w.]*) of (?:the )?$")
+
+
 def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
     if word in lex.name_connectors or word == "&":
         return True
@@ -499,6 +502,10 @@ class _Scanner:
         if titled:   # "Secretary of Defense Robert Gates": drop the rest of the title
             while j - i > 2 and all_toks[i].text in ("of", "for"):
                 i += 2
+        elif j - i > 2 and all_toks[i + 1].text in lex.first_names and all_toks[i].text not in lex.first_names:
+            title = _TITLE_OF.search(text, max(0, start - 30), start)
+            if title and title.group(1) in titles:     # "Chancellor of the Exchequer Gordon Brown"
+                i += 1
         if i >= j or not _is_cap_memo(all_toks[i].text):
             return None
         # a demonym, title or common word inside the group splits it

@@ -693,6 +693,8 @@ class _Attributor:
                 word = rest[:end.start()].rsplit(None, 1)[-1] if rest[:end.start()].strip() else ""
                 if end.group() == "." and (word in self.titles or len(word) == 1 or "." in word):
                     continue              # "Rev. Samuel Okoro", "George W. Bush", "U.S. Attorney Jane Doe"
+                if end.group() == " of " and word in self.titles:
+                    continue              # "Chancellor of the Exchequer Jane Doe": the title goes on to the name
                 cut = end.start()
                 break
             np_e = a + m.end() + cut
