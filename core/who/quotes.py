@@ -170,7 +170,8 @@ def _rules() -> _Rules:
         author_window_chars=int(data["author_window_chars"]),
         name_suffixes=frozenset(data["name_suffixes"]),
         party_tag=regex_cache.compile(data["party_tag"]),
-        intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]\s*$"),
+        intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]"
+                                         rf"|\b[^.!?\"“”:;,]{{0,60}}:)\s*$"),     # 'told the Jewish Chronicle:'
         organisation_joiners=frozenset(data["organisation_joiners"]),
         subject_pronouns=data["subject_pronouns"],
         unnamed_roles=frozenset(data["unnamed_roles"]), role_links=frozenset(data["role_links"]),
