@@ -676,6 +676,8 @@ class _Attributor:
         if opening and opening.group() in r.connectives and (full_stop or self.text[q.end - 1:q.end] in "!?"
                                                              or window.lstrip().startswith(".")):
             return None                   # '"…." However, Jane Doe warned …': a new sentence, not an attribution
+        if window.lstrip().startswith(".") and not self._opens_own_sentence(q):
+            return None                   # 'X says Doe "does not wish to stay". Y insists …': its sentence has ended
         if window.rstrip().endswith(":") and window_end == limit:
             return None                   # '"…." Smith tweeted: "…"' introduces the next quote
         m = r.pronoun_verb_after.match(window)
