@@ -661,7 +661,8 @@ class _Scanner:
         for m in pending:
             (again if m.text in once else once).add(m.text)
         for m in pending:          # "Henke , who ...", "Henke said": the name is a person's wherever it stands
-            if m.text in again and " " not in m.text and (person_after(text, m.end) or _SAY_AFTER.match(text, m.end)):
+            if m.text in again and " " not in m.text and (person_after(text, m.end) or (
+                    _SAY_AFTER.match(text, m.end) and m.prev not in lex.loc_prepositions)):
                 person_words.add(m.text)
         for m in pending:
             name = m.text
@@ -688,8 +689,9 @@ class _Scanner:
                 m.kind = PERSON if personal else ORG
             elif name.isupper() and len(name) > 1:
                 m.kind = ORG
-            elif _SAY_AFTER.match(text, m.end) or name in lex.surnames or person_after(text, m.end):
-                m.kind = PERSON
+            elif (_SAY_AFTER.match(text, m.end) and m.prev not in lex.loc_prepositions) or name in lex.surnames \
+                    or person_after(text, m.end):
+                m.kind = PERSON     # not 'officer at Acme, said': the object of a preposition is not the subject
             elif m.prev in lex.loc_prepositions:
                 m.kind = LOC
             elif self._listed_with_person(m):

@@ -134,7 +134,8 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(lex["abbreviations"]), team_score_after=regex_cache.compile(lex["team_score_after"]),
         sports_short_names=short_names, team_places_upper=frozenset(map(str.upper, chain(cities_only, short_names))),
         sports_headline=regex_cache.compile(lex["sports_headline"]), venue_prepositions=frozenset(lex["venue_prepositions"]),
-        person_after=regex_cache.compile(lex["person_after"]), list_separator=regex_cache.compile(lex["list_separator"]),
+        person_after=regex_cache.compile("(?:%s)|(?:%s)" % (lex["person_after"], lex["person_after_role"].replace(
+            "{roles}", "|".join(sorted(map(re.escape, lex["roles"]), key=lambda w: (-len(w), w)))))), list_separator=regex_cache.compile(lex["list_separator"]),
         column_header=regex_cache.compile(lex["column_header"]), venue_line_after=regex_cache.compile(lex["venue_line_after"]), venue_before=regex_cache.compile(lex["venue_before"]),
         wire_dateline=regex_cache.compile(lex["wire_dateline"]), person_list_line=regex_cache.compile(lex["person_list_line"], re.M),
         bracket_country_after=regex_cache.compile(lex["bracket_country_after"]),
