@@ -520,6 +520,9 @@ class _Attributor:
                 and not any(w in r.pronouns for w in words[:-1]):
             self.pronoun = words[-1]        # 'standing beside Mr Doe he': an opening phrase, then the subject
             return _PRONOUN
+        for k in range(1, len(words) - 1):      # "United's statement to the stock exchange": the document's owner
+            if words[k + 1] in r.prepositions and words[k].lower() in r.not_speakers:
+                return self.noun_phrase(s, s + len(" ".join(words[:k + 1])))
         last = words[-1].lower().strip(".,")
         if last in r.not_speakers and (low in r.determiners or len(words) > 1):
             owners = [m for m in self._mentions_in(s, e)      # "the Acme Corp statement", "Doe's website"
@@ -549,7 +552,8 @@ class _Attributor:
                 return _Speaker(self.text[m.start:e], m.start, e, m.entity)
             return self._from_mention(m)
         titled = [k for k, w in enumerate(words) if w in self.titles]
-        if titled and titled[-1] + 1 < len(words) and _CAP_RUN.fullmatch(phrase):
+        if titled and titled[-1] + 1 < len(words) and _CAP_RUN.fullmatch(" ".join(words[titled[-1]:])):
+            # "Home Office minister Baroness Scotland": the title's holder, whatever the entity stage made of it
             return self._raw_name(" ".join(words[titled[-1] + 1:]), e - len(" ".join(words[titled[-1] + 1:])))
         if found and not (low in r.determiners and words[-1][:1].islower()):
             return self._from_mention(found[-1])
@@ -606,7 +610,7 @@ class _Attributor:
         else:
             return None
         if len(chunks) >= 2 and not stripped.endswith(","):
-            holder = self._role_holder(chunks[-2], chunks[-1])
+            holder = self._role_holder(chunks[-2], chunks[-1]) or self._organisation_apposed(chunks[-2], chunks[-1])
             if holder is not None:
                 return holder
         nominal = None
@@ -650,6 +654,20 @@ class _Attributor:
             return None
         if not self._opens_clause(people[-1], name[0]):
             return None                     # 'Asked about Jane Doe, officials at …': the name is not the subject
+        return self._from_mention(people[-1])
+
+    def _organisation_apposed(self, name: tuple[int, int], org: tuple[int, int]) -> _Speaker | None:
+        """'Jane Doe, Blackpool Hotel Association said': an organisation alone after a person's name, its closing
+        comma left out, is the person's; the person speaks."""
+        s, e = strip_span(self.text, *org)
+        if self.text[s:s + 4] == "the ":
+            s += 4
+        orgs = self._mentions_in(s, e)
+        if len(orgs) != 1 or orgs[0].kind != ORG or (orgs[0].start, orgs[0].end) != (s, e):
+            return None
+        people = [m for m in self._mentions_in(*name) if m.kind == PERSON]
+        if not people or self.text[people[-1].end:name[1]].strip() or not self._opens_clause(people[-1], name[0]):
+            return None
         return self._from_mention(people[-1])
 
     def _clause_tail(self, s: int, e: int) -> int:
