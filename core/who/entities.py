@@ -513,6 +513,9 @@ class _Scanner:
             for k in range(i + 1, j):
                 wn = all_toks[k].norm
                 if wn in demonyms or (wn in not_names and wn not in lex.org_suffixes):
+                    if k == j - 1 == i + 1 and all_toks[k].text in lex.surnames and all_toks[i].text in lex.first_names \
+                            and all_toks[i].text not in lex.gazetteer:
+                        break       # "Louise Christian": a given name, then a surname that is also a common word
                     if text[at + all_toks[i].start:end] not in lex.gazetteer:
                         if k == j - 1 == i + 1 and wn in not_names and self._adjective_like(all_toks[i].text):
                             return None     # "Bloody Sunday", "Good Friday": a named day, no entity
