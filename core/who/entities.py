@@ -695,6 +695,8 @@ class _Scanner:
             elif (_SAY_AFTER.match(text, m.end) and m.prev not in lex.loc_prepositions) or name in lex.surnames \
                     or person_after(text, m.end):
                 m.kind = PERSON     # not 'officer at Acme, said': the object of a preposition is not the subject
+            elif m.prev == "at" and _word_before(text, m.start - 3).lower() in lex.roles:
+                m.kind = ORG        # "chief revenue officer at Zorbix": the employer
             elif m.prev in lex.loc_prepositions:
                 m.kind = LOC
             elif self._listed_with_person(m):

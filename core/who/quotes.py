@@ -171,11 +171,11 @@ def _rules() -> _Rules:
         name_suffixes=frozenset(data["name_suffixes"]),
         party_tag=regex_cache.compile(data["party_tag"]),
         intro_before=regex_cache.compile(rf"\b(?:{verbs})(?:(?:\s+(?:reporters|CNN|the\s+\w+))?\s*[,:]"
-                                         rf"|\b[^.!?\"“”:;,]{{0,60}}:)\s*$"),     # 'told the Jewish Chronicle:'
+                                         rf"|\b[^.!?\"“”:;,]{{0,35}}:)\s*$"),     # 'told the Jewish Chronicle:'
         organisation_joiners=frozenset(data["organisation_joiners"]),
         subject_pronouns=data["subject_pronouns"],
         unnamed_roles=frozenset(data["unnamed_roles"]), role_links=frozenset(data["role_links"]),
-        role_subject=regex_cache.compile(r"(?:The|A|An)\s+(?:[A-Z][\w'’&-]*\s+)*(?:[a-z][\w-]*\s+){0,2}?(?:%s)\b"
+        role_subject=regex_cache.compile(r"(?:The|A|An)\s+(?:[A-Z][\w'’&-]*\s+)*(?:(?![a-z]+ed\b)[a-z][\w-]*\s+){0,2}?(?:%s)\b"
                                          % "|".join(sorted(map(re.escape, data["unnamed_roles"])))),
         acronym_tag=regex_cache.compile(data["acronym_tag"]),
         connectives=frozenset(data["connectives"]),
@@ -1268,13 +1268,13 @@ class _Attributor:
 
     def _described_subject(self, s: int, e: int) -> tuple[int, _Speaker] | None:
         """A sentence opening with a description of a person by origin or age ('The Brazilian confirmed …',
-        'The 31-year-old said …'): where the description stands, and the person described (at their mention)."""
+        'The 31-year-old said …'): where the description stands, and the person described, placed there."""
         m = _DESCRIBED_OPENING.match(self.text, s, e)
         if m is None or not (self.rules.described_by.fullmatch(m.group("what"))
                              or m.group("what").rpartition("-")[2] in self.demonyms):
             return None
         who = self._recent_person(_Speaker(m.group("np"), m.start("np"), m.end("np"), described=True))
-        return None if who is None else (m.start("np"), who)
+        return None if who is None else (m.start("np"), _Speaker(who.name, m.start("np"), m.end("np"), who.entity))
 
     def _object_of_report(self, c: _Speaker, s: int, own: bool) -> bool:
         """An oblique name after a verb of saying in its sentence ('said following Farrell would be …'), or before
