@@ -131,7 +131,7 @@ def grammar() -> Grammar:
                                 for name, pattern in patterns.items()})
 
 
-def _derive(text: str) -> tuple[dict, dict[str, tuple[str, int]]]:
+def _derive(text: str) -> tuple[dict, dict[str, tuple[str | bytes | None, int]]]:
     """The grammar's tables and its patterns as (text, flags), from the grammar file's text."""
     data = toml_cache.parse(text)
     words = {k.lower(): v for k, v in data["words"].items()}

@@ -170,7 +170,7 @@ def build_kind(source: str, data: dict[str, Any], shared: dict[str, WordList], n
 
 
 def _build_rule(source: str, kind: str, i: int, raw: dict[str, Any], lists: dict[str, WordList],
-                number_regex: str, function_words: str) -> Rule:
+                number_regex: str, function_words: tuple[str, str]) -> Rule:
     where = f"{source}: rule {raw.get('name', i)!r}"
     if not isinstance(raw, dict):
         raise ValueError(f"{source}: rule {i} must be a table")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from article_facts.core.models import Article, Fact
 from article_facts.core.rules import regex_cache
@@ -394,7 +394,7 @@ class _Scanner:
     def _joined(self, a: _Tok, b: _Tok) -> bool:
         return self.text[a.end:b.start] == " "
 
-    def _label_group(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool, plan: _Plan | None = None
+    def _label_group(self, all_toks: Sequence[_Tok], i: int, j: int, sentence_start: bool, plan: _Plan | None = None
                      ) -> None:
         """Label the group ``all_toks[i:j]``; ``all_toks[i - 1]``, if any, is the word before it."""
         if plan is None:
@@ -428,7 +428,7 @@ class _Scanner:
         else:
             self._apply(all_toks, i, j, verdict or self._verdict(all_toks, i, j, titled), sentence_start)
 
-    def _plan(self, all_toks: list[_Tok], i: int, j: int, trim: bool) -> _Plan:
+    def _plan(self, all_toks: Sequence[_Tok], i: int, j: int, trim: bool) -> _Plan:
         """What the group's words alone decide; with ``trim``, also its name once leading words are dropped
         (valid only away from a sentence start)."""
         lex = self.lex
@@ -451,7 +451,7 @@ class _Scanner:
                     verdict = self._verdict(all_toks, found[0], j, found[1])
         return _NEW_TUPLE(_Plan, (name, kind, kind == LOC or name in lex.sports_short_names, trimmed, verdict))
 
-    def _trim(self, all_toks: list[_Tok], i: int, j: int, sentence_start: bool, start: int, end: int
+    def _trim(self, all_toks: Sequence[_Tok], i: int, j: int, sentence_start: bool, start: int, end: int
               ) -> tuple[int, bool, bool, int] | None:
         """Drop the words of a group that are not part of its name; None when no name is left. Returns the
         name's first word, whether a title preceded it, whether it still opens the sentence, and the word where
@@ -522,10 +522,10 @@ class _Scanner:
                         return i, titled, sentence_start, k
         return i, titled, sentence_start, 0
 
-    def _label_tokens(self, all_toks: list[_Tok], i: int, j: int, titled: bool, sentence_start: bool) -> None:
+    def _label_tokens(self, all_toks: Sequence[_Tok], i: int, j: int, titled: bool, sentence_start: bool) -> None:
         self._apply(all_toks, i, j, self._verdict(all_toks, i, j, titled), sentence_start)
 
-    def _verdict(self, all_toks: list[_Tok], i: int, j: int, titled: bool) -> _Verdict:
+    def _verdict(self, all_toks: Sequence[_Tok], i: int, j: int, titled: bool) -> _Verdict:
         """What the words of the name ``all_toks[i:j]`` say about it (``titled``: a title stood before it)."""
         lex = self.lex
         at = self.at
@@ -552,7 +552,7 @@ class _Scanner:
         return _NEW_TUPLE(_Verdict, (gazetteer.get(self.text[start:end]), last in lex.misc_heads, cue, given,
                                      place_head))
 
-    def _apply(self, all_toks: list[_Tok], i: int, j: int, verdict: _Verdict, sentence_start: bool) -> None:
+    def _apply(self, all_toks: Sequence[_Tok], i: int, j: int, verdict: _Verdict, sentence_start: bool) -> None:
         """Label ``all_toks[i:j]`` from its verdict and its context: a bracketed country after it, a lower-case
         place word ("air base"), a role noun before it."""
         if verdict.kind:
@@ -613,7 +613,7 @@ class _Scanner:
             return False
         return True
 
-    def _add(self, all_toks: list[_Tok], i: int, j: int, kind: str, strong: bool, venue: bool = False) -> None:
+    def _add(self, all_toks: Sequence[_Tok], i: int, j: int, kind: str, strong: bool, venue: bool = False) -> None:
         lex = self.lex
         text = self.text
         start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
@@ -627,7 +627,7 @@ class _Scanner:
         venue = venue or (i > 0 and all_toks[i - 1].text.lower() in lex.venue_prepositions)
         self.mentions.append(Mention(start, end, text[start:end], kind, strong, venue))
 
-    def _pending(self, all_toks: list[_Tok], i: int, j: int, weak_start: bool) -> None:
+    def _pending(self, all_toks: Sequence[_Tok], i: int, j: int, weak_start: bool) -> None:
         start, end = self.at + all_toks[i].start, self.at + all_toks[j - 1].end
         self.mentions.append(Mention(start, end, self.text[start:end], None, False, False, weak_start,
                                      all_toks[i - 1].text.lower() if i > 0 else "", self.person_line))
