@@ -566,8 +566,7 @@ class _Attributor:
                 if words[k].lower() in r.determiners and words[k - 1].islower() \
                         and words[k - 1] not in r.prepositions and words[k - 1] not in r.name_inner_words:
                     return self.noun_phrase(s, s + len(" ".join(words[:k - 1])))
-        if low in r.role_determiners and len(words) > 1 and (
-                r.described_by.fullmatch(words[-1]) or words[-1].rpartition("-")[2] in self.demonyms):
+        if low in r.role_determiners and len(words) > 1 and self._describes(words[-1]):
             return _Speaker(phrase, s, e, described=True)     # 'the 34-year-old', 'the American', 'the ex-Wallaby'
         if low in r.determiners or (all(w[0].isupper() for w in words[:-1]) and words[-1][0].islower()) \
                 or re.match(r"[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s", phrase):
@@ -647,13 +646,16 @@ class _Attributor:
                 and words[0] not in self.rules.apposition_determiners \
                 or not any(w in self.rules.role_links for w in words[1:-1]):
             return None
-        orgs = self._mentions_in(*role)       # the entity stage may take an acronym ('the IPPR') for a person
-        s = self._clause_tail(*name)
-        people = [m for m in self._mentions_in(s, name[1]) if m.kind == PERSON]
-        if not orgs or not people or self.text[people[-1].end:name[1]].strip():
+        if not self._mentions_in(*role):      # the entity stage may take an acronym ('the IPPR') for a person
             return None
-        if not self._opens_clause(people[-1], name[0]):
-            return None                     # 'Asked about Jane Doe, officials at …': the name is not the subject
+        return self._person_ending(name, self._clause_tail(*name))
+
+    def _person_ending(self, name: tuple[int, int], s: int) -> _Speaker | None:
+        """The person named last in ``name`` (from ``s``), when the name ends it and can be its subject: not
+        'Asked about Jane Doe, officials at …'."""
+        people = [m for m in self._mentions_in(s, name[1]) if m.kind == PERSON]
+        if not people or self.text[people[-1].end:name[1]].strip() or not self._opens_clause(people[-1], name[0]):
+            return None
         return self._from_mention(people[-1])
 
     def _organisation_apposed(self, name: tuple[int, int], org: tuple[int, int]) -> _Speaker | None:
@@ -665,10 +667,7 @@ class _Attributor:
         orgs = self._mentions_in(s, e)
         if len(orgs) != 1 or orgs[0].kind != ORG or (orgs[0].start, orgs[0].end) != (s, e):
             return None
-        people = [m for m in self._mentions_in(*name) if m.kind == PERSON]
-        if not people or self.text[people[-1].end:name[1]].strip() or not self._opens_clause(people[-1], name[0]):
-            return None
-        return self._from_mention(people[-1])
+        return self._person_ending(name, name[0])
 
     def _clause_tail(self, s: int, e: int) -> int:
         """Start of the last few words before ``e`` that can be a subject (after 'and', 'that', 'but' …)."""
@@ -1266,12 +1265,15 @@ class _Attributor:
                     fallback = c
         return deferred or fallback
 
+    def _describes(self, word: str) -> bool:
+        """A description of a person by age or origin: '34-year-old', 'American', 'ex-Wallaby'."""
+        return self.rules.described_by.fullmatch(word) is not None or word.rpartition("-")[2] in self.demonyms
+
     def _described_subject(self, s: int, e: int) -> tuple[int, _Speaker] | None:
         """A sentence opening with a description of a person by origin or age ('The Brazilian confirmed …',
         'The 31-year-old said …'): where the description stands, and the person described, placed there."""
         m = _DESCRIBED_OPENING.match(self.text, s, e)
-        if m is None or not (self.rules.described_by.fullmatch(m.group("what"))
-                             or m.group("what").rpartition("-")[2] in self.demonyms):
+        if m is None or not self._describes(m.group("what")):
             return None
         who = self._recent_person(_Speaker(m.group("np"), m.start("np"), m.end("np"), described=True))
         return None if who is None else (m.start("np"), _Speaker(who.name, m.start("np"), m.end("np"), who.entity))
