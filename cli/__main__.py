@@ -1,4 +1,4 @@
 """``python -m article_facts.cli``."""
-from article_facts.cli.app import main
+from article_facts.cli.entry import main
 
 main()

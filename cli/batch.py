@@ -98,13 +98,14 @@ _settled = False
 
 def settle_memory() -> None:
     """Once per process, when the rules and word lists are loaded: the collector stops re-scanning them (they
-    live as long as the process) and runs less often."""
+    live as long as the process), runs less often, and is on again if start-up turned it off (``entry``)."""
     global _settled
     if _settled:
         return
     _settled = True
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    gc.enable()
 
 
 def _init_worker(settings: _Settings) -> None:

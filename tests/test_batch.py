@@ -1,6 +1,7 @@
 """Batch runs: folders and datasets, broken inputs, parallel order, kill -9 and resume."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -183,3 +184,20 @@ def test_counting_rows_to_size_a_job_stops_early_and_never_reads_a_fifo(tmp_path
     fifo = tmp_path / "pipe.jsonl"
     os.mkfifo(fifo)
     assert count_articles([str(fifo)], ()) == 1          # counted as one input, not opened (it would block)
+
+
+def test_the_collector_is_back_on_once_the_data_is_loaded():
+    """The entry point turns the cyclic collector off for start-up; settling memory must turn it on again."""
+    from article_facts.cli import batch
+
+    was_settled, threshold = batch._settled, gc.get_threshold()
+    gc.disable()
+    try:
+        batch._settled = False
+        batch.settle_memory()
+        assert gc.isenabled()
+    finally:
+        batch._settled = was_settled
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        gc.enable()
