@@ -7,7 +7,6 @@ order, so memory stays flat whatever the corpus size.
 from __future__ import annotations
 
 import gc
-import multiprocessing as mp
 import os
 import signal
 from collections import deque
@@ -139,6 +138,8 @@ def run(items: Iterator[Item], options: Options, workers: int = 1, ordered: bool
             if n == 0:
                 settle_memory()
         return
+    import multiprocessing as mp    # here, not at the top: one-process runs never pay for importing it
+
     warm_up(options)
     settle_memory()                 # before forking: the workers share the loaded data untouched
     window = max(1, workers * WINDOW_PER_WORKER // CHUNK)
