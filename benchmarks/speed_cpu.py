@@ -6,6 +6,10 @@ Runs ``article-facts summarize FILE --format jsonl --sentences 3`` on the first 
 core, as ``judge.py speed`` does, and takes the CPU time the whole process used (user + system, from
 ``getrusage``); then times sumy's LexRank in process on the same articles, with the judge's regex tokenizer.
 Reports the best of ``--repeat`` runs of each and their ratio. Needs sumy and numpy (the ``bench`` extra).
+
+``--against OTHER_CLI`` compares two builds instead (say, a worktree's install against main's): their runs
+are interleaved so that a busy machine slows both alike, and each build's best and first-quartile CPU seconds
+are reported; sumy is not run.
 """
 from __future__ import annotations
 
@@ -55,12 +59,25 @@ def sumy_cpu_seconds(texts: list[str]) -> float:
     return time.process_time() - start
 
 
+def compare(cli: list[str], other: list[str], path: str, repeat: int) -> None:
+    """Interleaved runs of two builds; best and first-quartile CPU seconds of each."""
+    times: dict[str, list[float]] = {" ".join(cli): [], " ".join(other): []}
+    for _ in range(repeat):
+        for command in (cli, other):
+            times[" ".join(command)].append(cli_cpu_seconds(command, path))
+    for name, seconds in times.items():
+        seconds.sort()
+        print(f"{name}: best {seconds[0]:.3f} s, first quartile {seconds[len(seconds) // 4]:.3f} s CPU "
+              f"over {len(seconds)} runs")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data")
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--cli", default=shutil.which("article-facts") or "article-facts")
+    ap.add_argument("--against", default=None, help="another build's CLI command to compare with --cli")
     args = ap.parse_args()
     with open(args.data, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f][: args.n]
@@ -69,6 +86,9 @@ def main() -> None:
         path = os.path.join(tmp, "articles.jsonl")
         with open(path, "w", encoding="utf-8") as out:
             out.writelines(json.dumps({"id": r["id"], "text": text}, ensure_ascii=False) + "\n" for r, text in zip(rows, texts))
+        if args.against:
+            compare(args.cli.split(), args.against.split(), path, args.repeat)
+            return
         ours = min(cli_cpu_seconds(args.cli.split(), path) for _ in range(args.repeat))
     os.sched_setaffinity(0, {0})
     sumy = min(sumy_cpu_seconds(texts) for _ in range(args.repeat))
