@@ -51,6 +51,7 @@ _CLAUSE_HEAD = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Ye
                           r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin|van|von|da)\s+)?[A-Z][\w'’.-]*)*"
                           r"|(?:he|she|they|it|we)\b)")
 _DESCRIBED_OPENING = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Yet|So)\s+)?(?P<np>[Tt]he\s+(?P<what>[\w-]+))\b")
+_MODIFIER = regex_cache.compile(r"[a-z][\w-]*")     # a lower-case word, no punctuation: 'seventh' in 'seventh seed'
 _SENTENCE_SUBJECT = regex_cache.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
 
 
@@ -110,6 +111,7 @@ class _Rules:
     name_inner_words: frozenset[str]      # 'the' in 'Save the Children': a name goes on over it
     say_after: re.Pattern[str]            # ' has admitted', ' also said': right after a name, it is the speaker
     described_by: re.Pattern[str]         # 'the 34-year-old', 'the ex-Wallaby': a description of a person by age
+    title_roles: dict[str, str]           # 'Capt.' -> 'captain': a short title introduces its role
 
 
 def _without_suffix(name: str, suffixes: frozenset[str]) -> str:
@@ -188,6 +190,7 @@ def _rules() -> _Rules:
         say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
             "|".join(map(re.escape, data["auxiliaries"] + data["say_adverbs"])), verbs)),
         described_by=regex_cache.compile(data["described_by"]),
+        title_roles=dict(data["title_roles"]),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
             r"\b(?:[A-Z][\w-]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+"
@@ -419,6 +422,10 @@ class _Attributor:
                 if people == (self.kinds[ent] == PERSON):
                     by_last.setdefault(name.split()[-1], ent)
         self.by_last = by_last
+        self.entity_starts: dict[int, list[int]] = {}
+        for m in mentions:
+            if m.kind == PERSON and m.entity >= 0:
+                self.entity_starts.setdefault(m.entity, []).append(m.start)
 
     def _nominals(self, k: int) -> list[re.Match[str]]:
         """The gendered nominals of sentence ``k`` ("his wife", "the actress"), found once per sentence."""
@@ -841,13 +848,19 @@ class _Attributor:
             i -= 1
             if m.kind != PERSON:
                 continue
-            if self._role_before(m.start, head, owner, modifier) \
+            if any(self._role_before(at, head, owner, modifier) for at in self._introductions(m, sp.start)) \
                     or owner == "the" and (any(self._role_before(m.start, w, owner) for w in content[:-1])
                                            or self._role_after(m.end, content) and self._apposed_to(m, sp)):
                 return self._from_mention(m)
         if owner != "the" or head in self.rules.unnamed_roles:
             return None
         return self._recent_person(sp)
+
+    def _introductions(self, m: _Mention, end: int) -> list[int]:
+        """Where the person named at ``m`` is named before ``end``, nearest first: a role may introduce the
+        person long before the mention near the description ('Capt. Jane Doe' … 'Doe was surprised' … 'the
+        captain said')."""
+        return [m.start] + [at for at in reversed(self.entity_starts.get(m.entity, ())) if at < m.start]
 
     def _apposed_to(self, m: _Mention, sp: _Speaker) -> bool:
         """A name right before the description itself ('Jane Doe, the American said') is apposed to it only
@@ -900,7 +913,7 @@ class _Attributor:
         k = len(before) - 1
         while k >= 0:
             w = before[k]
-            if w.lower() == head:
+            if w.lower() == head or self.rules.title_roles.get(w) == head:
                 break
             if not (w[:1].isupper() and w[-1:] != "." or w in ("and", "&") or w in self.titles):
                 if k >= 2 and before[k - 2].lower() == head and before[k - 1] in ("and", "&"):
@@ -910,7 +923,7 @@ class _Attributor:
             k -= 1
         if k < 0:
             return False
-        if modifier is not None and k > 0 and before[k - 1].islower() and before[k - 1] != modifier \
+        if modifier is not None and k > 0 and _MODIFIER.fullmatch(before[k - 1]) and before[k - 1] != modifier \
                 and before[k - 1] not in self.rules.determiners:
             return False
         return owner not in self.rules.possessive_pronouns or k > 0 and before[k - 1].lower() == owner
