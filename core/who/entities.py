@@ -570,7 +570,7 @@ class _Scanner:
         if verdict.cue:
             self._add(all_toks, i, j, verdict.cue, True)
             return
-        if (i and all_toks[i - 1].text.lower() in self.lex.roles) or verdict.given:
+        if (i and all_toks[i - 1].text.lower() in self.lex.roles and self._follows(all_toks, i)) or verdict.given:
             self._add(all_toks, i, j, PERSON, True)
             return
         if verdict.place_head:
@@ -582,6 +582,11 @@ class _Scanner:
             self._add(all_toks, i, j, LOC, True)       # "the Pamir mountains", "the town of Tavildara"
             return
         self._pending(all_toks, i, j, sentence_start and j - i == 1)
+
+    def _follows(self, all_toks: Sequence[_Tok], i: int) -> bool:
+        """Word ``i`` follows the word before it across a space alone, not its possessive ending: a role noun
+        introduces the name after it ("governor Jane Doe"), not the thing it owns ("the Governor's Ball")."""
+        return all_toks[i].start - all_toks[i - 1].end == 1
 
     def _club_kind(self, name: str, start: int, end: int, prev: str, kind: str | None) -> tuple[str | None, bool]:
         """A place or nickname standing for its club: before a score ("Bari 2"), or named in a sports story.
@@ -684,6 +689,8 @@ class _Scanner:
                   and (name.lower() in lex.common_words or self._written_lower(name))
                   and not _SAY_AFTER.match(text, m.end)) or _LABEL_COLON.match(text, m.end):
                 continue
+            elif len(words) == 1 and self._after_possessive_title(m.start):
+                continue      # "the Governor's Ball": a title's possession, not a person it introduces
             elif len(words) > 1:
                 # an unknown multi-word name is a person unless it holds an acronym or a common word
                 personal = not any(w.isupper() and len(w) > 1 for w in words) and (
@@ -705,6 +712,11 @@ class _Scanner:
                 m.kind = ORG
             if m.kind:
                 known.setdefault(name, m.kind)
+
+    def _after_possessive_title(self, pos: int) -> bool:
+        """The word before ``pos`` is a title in the possessive ("Governor's", "Queen's")."""
+        before = _word_before(self.text, pos)
+        return before[-2:] in ("'s", "’s") and before[:-2] in self.lex.title_heads
 
     def _adjective_like(self, word: str) -> bool:
         """A capitalised word that is a common English word, or a surname that is not also a given name ("Good",
