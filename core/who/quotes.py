@@ -879,9 +879,10 @@ class _Attributor:
         return bool(words) and words[0] in self.rules.apposition_determiners and any(w in content for w in words)
 
     def _recent_person(self, sp: _Speaker) -> _Speaker | None:
-        """The person who last spoke (the subject of a verb of saying, a quote's speaker), else the last sentence
-        subject, else the person named last, outside quotes, from two sentences before the description up to it;
-        of a gender that does not contradict the description's."""
+        """A sentence subject named after the person who last spoke (the subject of a verb of saying, a quote's
+        speaker), else that person, else the last sentence subject, else the person named last, outside quotes,
+        from two sentences before the description up to it; of a gender that does not contradict the
+        description's."""
         k = self.article.sentence_at(sp.start)
         if k is None:
             return None
@@ -898,6 +899,9 @@ class _Attributor:
                 cands.append((q.open_mark, 2, q.speaker))
         cands = [c for c in cands if want == "?" or self._speaker_gender(c[2]) in (want, "?")]
         cands.sort(key=_START)
+        subject = next((c for c in reversed(cands) if c[1] >= 1), None)
+        if subject is not None and subject[1] == 1:     # a new subject after the last speaker ('"…," said Doe. Roe
+            return subject[2]                           # was the stronger player. "…," said the German')
         for least in (2, 1, 0):
             for _, rank, c in reversed(cands):
                 if rank >= least:
