@@ -407,6 +407,7 @@ class _Attributor:
         self.titles = lexicon().titles
         self.demonyms = lexicon().demonyms
         self.not_names = lexicon().not_names
+        self.roles = lexicon().roles
         self.quotes = quotes
         self.quoted = [(q.start, q.end) for q in quotes]
         self._quote_starts = [q.start for q in quotes]
@@ -1006,8 +1007,22 @@ class _Attributor:
             role = r.role_subject.match(self.text, m.start("np"), e)
             who = self.noun_phrase(role.start(), role.end()) if role else None
         if isinstance(who, _Speaker) and (who.entity < 0 or self.kinds.get(who.entity) == ORG):
-            return self._apposed_person(m.end("np"), e) or who    # 'The EU's aid commissioner, Louis Michel, was'
+            # 'The EU's aid commissioner, Louis Michel, was', 'BBC Two controller Roly Keating:'
+            return self._apposed_person(m.end("np"), e) or self._role_named(m.end("np"), e) or who
         return who
+
+    def _role_named(self, pos: int, e: int) -> _Speaker | None:
+        """The person whose name ends the phrase right after a role noun (who/lexicon.toml's roles), with at most
+        two lower-case words before it: 'BBC Two controller Roly Keating:', 'Acme chief executive Jane Doe:'."""
+        end = len(self.text[:e].rstrip(" :"))
+        people = [m for m in self._mentions_in(pos, end) if m.kind == PERSON and m.end == end]
+        if not people:
+            return None
+        between = self.text[pos:people[0].start].split()
+        if not 0 < len(between) <= 3 or between[-1] not in self.roles \
+                or not all(w.isalpha() and w.islower() for w in between):
+            return None
+        return self._from_mention(people[0])
 
     def _apposed_person(self, pos: int, e: int) -> _Speaker | None:
         """The person named between commas right after ``pos``, or after the rest of a short noun phrase:
