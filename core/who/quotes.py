@@ -52,6 +52,9 @@ _CLAUSE_HEAD = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Or|So|Ye
                           r"|(?:he|she|they|it|we)\b)")
 _DESCRIBED_OPENING = regex_cache.compile(r"[\s\"“”'‘’(]*(?:(?:And|But|Yet|So)\s+)?(?P<np>[Tt]he\s+(?P<what>[\w-]+))\b")
 _MODIFIER = regex_cache.compile(r"[a-z][\w-]*")     # a lower-case word, no punctuation: 'seventh' in 'seventh seed'
+# A single quotation mark opening (after a space, before a word) or closing (after a word, before a space or
+# punctuation); an apostrophe inside a word ('didn’t') is neither.
+_SINGLE_MARK = regex_cache.compile(r"(?:^|(?<=\s))(?P<open>['‘])(?=\w)|(?<=[\w.,!?])['’](?=[\s.,;:!?]|$)")
 _SENTENCE_SUBJECT = regex_cache.compile(r"(?:The|A|An)\s+(?:[A-Z][\w-]*\s+)*[a-z]+(?=\s)")
 
 
@@ -111,6 +114,7 @@ class _Rules:
     name_inner_words: frozenset[str]      # 'the' in 'Save the Children': a name goes on over it
     say_after: re.Pattern[str]            # ' has admitted', ' also said': right after a name, it is the speaker
     described_by: re.Pattern[str]         # 'the 34-year-old', 'the ex-Wallaby': a description of a person by age
+    first_person: frozenset[str]          # 'i', 'we' after a quote: the writer speaks
     title_roles: dict[str, str]           # 'Capt.' -> 'captain': a short title introduces its role
 
 
@@ -190,6 +194,7 @@ def _rules() -> _Rules:
         say_after=regex_cache.compile(r"\s+(?:(?:%s)\s+){0,2}(?:%s)\b" % (
             "|".join(map(re.escape, data["auxiliaries"] + data["say_adverbs"])), verbs)),
         described_by=regex_cache.compile(data["described_by"]),
+        first_person=frozenset(data["first_person_pronouns"]),
         title_roles=dict(data["title_roles"]),
         quoted_as=regex_cache.compile(r"\b(?:%s)\s+(?P<np>[^,;:]{1,60}?)\s+as\s+$" % "|".join(map(re.escape, data["quoting_verbs"]))),
         gendered_nominal=regex_cache.compile(
@@ -222,6 +227,7 @@ class _Quote:
     attributed: bool = False
     attributed_after: bool = False
     guessed: bool = False    # nothing near the quote says who spoke: the speaker is the nearest one named
+    author: bool = False     # the writer speaks ('I asked'): nobody named, nobody guessed
 
     closed: bool = field(init=False)
     after_mark: int = field(init=False)     # the first offset after the quote
@@ -435,6 +441,20 @@ class _Attributor:
             sent = self.article.sentences[k]
             found = self._nominal_memo[k] = list(self.rules.gendered_nominal.finditer(self.text, sent.start, sent.end))
         return found
+
+    def in_single_quote(self, pos: int) -> bool:
+        """``pos`` follows an opening single mark of its paragraph that is not closed before it: 'Doe said. ‘I tried
+        … and I said, “…”' is Doe's account, not the writer's."""
+        k = self.article.sentence_at(pos)
+        if k is None:
+            return False
+        para = self.article.sentences[k].paragraph
+        while k > 0 and self.article.sentences[k - 1].paragraph == para >= 0:
+            k -= 1
+        opened = False
+        for mark in _SINGLE_MARK.finditer(self.text, self.article.sentences[k].start, pos):
+            opened = mark.group("open") is not None
+        return opened
 
     def _in_quote(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quotation (quotes are sorted and do not overlap)."""
@@ -1369,6 +1389,10 @@ def extract(article: Article, context) -> list[Fact]:
         if issuer:
             who = att.document_owner(who) or _NOBODY
         lost = who == _PRONOUN    # 'she says' with no one to point to does not go on with an organisation
+        if lost and att.pronoun in rules.first_person and not att.in_single_quote(where):
+            who = _NOBODY           # '"…," I asked': the writer, whom the article does not name
+            q.author = True
+            lost = False
         if lost:
             who = att.antecedent(q.open_mark, att.pronoun, spoken, (q.start, q.end))
             lost = who is None and prev is not None and prev.speaker is not None \
@@ -1392,13 +1416,14 @@ def extract(article: Article, context) -> list[Fact]:
                 nxt.continues or nxt.paragraph == q.paragraph and len(text[q.after_mark:nxt.open_mark]) <= 3):
             q.speaker = nxt.speaker
     for i, q in enumerate(found):          # still nobody: the subject of a verb of saying earlier in the sentence
-        if q.speaker is None and not q.continues and len(text[q.start:q.end].split()) >= rules.min_words:
+        if q.speaker is None and not q.continues and not q.author \
+                and len(text[q.start:q.end].split()) >= rules.min_words:
             who = att.embedded(q, found[i - 1] if i else None)
             if who == _PRONOUN:
                 who = att.antecedent(q.open_mark, att.pronoun, spoken, (q.start, q.end))
             q.speaker = who if isinstance(who, _Speaker) else None
     for i, q in enumerate(found):
-        if q.speaker is None and len(text[q.start:q.end].split()) >= rules.min_words:
+        if q.speaker is None and not q.author and len(text[q.start:q.end].split()) >= rules.min_words:
             q.speaker = att.nearest_speaker(i)
             q.guessed = q.speaker is not None
     for i, q in enumerate(found):
