@@ -831,7 +831,7 @@ def _cluster(mentions: list[Mention], article_text: str) -> list[_Entity]:
     org_heads: dict[str, _Entity] = {}              # first word or initials of an organisation's name -> the first such
     lex = lexicon()
     given, given_name_titles = lex.hyphenated_given_name, lex.given_name_titles
-    first_names, surnames = lex.first_names, lex.surnames
+    first_names, surnames, title_heads = lex.first_names, lex.surnames, lex.title_heads
     names = [(g[0].text.split(), k, g) for k, g in same.items()]
     by_size = sorted([(-len(words), n) for n, (words, _, _) in enumerate(names)])    # most words first, then as met
     for words, (kind, key), group in [names[n] for _, n in by_size]:
@@ -847,10 +847,12 @@ def _cluster(mentions: list[Mention], article_text: str) -> list[_Entity]:
                     break
             if ent is None and size == 1:
                 # "Sir Howard" for Sir Howard Newby; "his wife Sharon" for Sharon Osbourne, when she is the one
-                # person of that given name and the word is a given name, not a family name
+                # person of that given name and the word is a given name; one that is also a family name ("Richie"
+                # for Richie Benaud) only when no family-name title ("Mr Richie") goes before it
                 known = [p for p, full in people if len(full) >= 2 and full[0] == words[0]]
-                if len(known) == 1 and (words[0] in first_names and words[0] not in surnames or any(
-                        _word_before(article_text, m.start) in given_name_titles for m in group)):
+                before = {_word_before(article_text, m.start) for m in group}
+                if len(known) == 1 and (words[0] in first_names and (
+                        words[0] not in surnames or not before & title_heads) or before & given_name_titles):
                     ent = known[0]
         elif kind == ORG:
             if size == 1:
