@@ -73,6 +73,7 @@ class _Rules:
     pronoun_verb_after: re.Pattern[str]   # ", he said"
     verb_first_after: re.Pattern[str]     # ", said X" / ", according to X"
     according_before: re.Pattern[str]     # "According to X, "
+    according_end: re.Pattern[str]        # ", according to X." closing the sentence
     pronouns: frozenset[str]              # subject pronouns: "he said"
     male: frozenset[str]
     female: frozenset[str]
@@ -159,6 +160,7 @@ def _rules() -> _Rules:
         pronoun_verb_after=regex_cache.compile(rf"[\s,;:—–-]*(?P<p>{pron})\s+{adverb}(?P<v>{verbs})\b", re.I),
         verb_first_after=regex_cache.compile(rf"[\s,;:—–-]*(?:(?P<v>{verbs})|(?P<acc>{acc}))\s+", re.I),
         according_before=regex_cache.compile(rf"\b(?:{acc})\s+(?P<np>[^,:;]{{2,80}})[,:]\s*$", re.I),
+        according_end=regex_cache.compile(rf",\s*(?:{acc})\s+(?P<np>[^,:;\"“”]{{2,80}}?)\s*[.!?]?\s*$", re.I),
         male=frozenset(data["male_pronouns"]), female=frozenset(data["female_pronouns"]),
         male_cues=frozenset(data["male_cues"]), female_cues=frozenset(data["female_cues"]),
         determiners=frozenset(data["nominal_determiners"]), not_speakers=frozenset(data["not_speaker_nouns"]),
@@ -1076,6 +1078,23 @@ class _Attributor:
             return self.document_owner(who)
         return who if isinstance(who, _Speaker) or who == _PRONOUN else None
 
+    def according_after(self, q: _Quote, limit: int) -> _Speaker | str | None:
+        """'"…" and later tried to kiss her, according to a report from The Post.': a sentence that goes on after
+        the quote and ends by naming its source, with no other quote before that end."""
+        k = self.article.sentence_at(q.open_mark)
+        if k is None:
+            return None
+        end = self.article.sentences[k].end
+        if end > limit:
+            return None
+        acc = self.rules.according_end.search(self.text, q.after_mark, end)
+        if acc is None:
+            return None
+        who = self.noun_phrase(acc.start("np"), acc.end("np"))
+        if isinstance(who, _Speaker) and who.document:
+            return self.document_owner(who)
+        return who
+
     def previous_sentence(self, q: _Quote, prev: _Quote | None) -> _Speaker | None:
         """'McDonald said he was stunned. "We weren't sure."': a quote opening its sentence after a sentence,
         outside any quote, with a verb of saying, is that sentence's subject's."""
@@ -1418,7 +1437,8 @@ def extract(article: Article, context) -> list[Fact]:
     for i, q in enumerate(found):          # still nobody: the subject of a verb of saying earlier in the sentence
         if q.speaker is None and not q.continues and not q.author \
                 and len(text[q.start:q.end].split()) >= rules.min_words:
-            who = att.embedded(q, found[i - 1] if i else None)
+            who = att.embedded(q, found[i - 1] if i else None) \
+                or att.according_after(q, found[i + 1].open_mark if i + 1 < len(found) else len(text))
             if who == _PRONOUN:
                 who = att.antecedent(q.open_mark, att.pronoun, spoken, (q.start, q.end))
             q.speaker = who if isinstance(who, _Speaker) else None
