@@ -88,6 +88,7 @@ class _Rules:
     prepositions: frozenset[str]
     collective: frozenset[str]
     subordinators: frozenset[str]
+    participle_opening: re.Pattern[str]   # 'Writing his …,': a participial clause opening the sentence
     linked_participle: re.Pattern[str]  # 'by saying', 'as saying', 'by declaring'
     quoted_as: re.Pattern[str]          # 'quoted him as', 'cited Jane Doe as'
     platforms: frozenset[str]
@@ -167,6 +168,7 @@ def _rules() -> _Rules:
         clause_starters=frozenset(data["clause_starters"]), title_cues=frozenset(data["title_cues"]),
         title_case_share=float(data["title_case_share"]),
         prepositions=frozenset(data["prepositions"]), collective=frozenset(data["collective_speakers"]), subordinators=frozenset(data["subordinators"]),
+        participle_opening=regex_cache.compile(data["participle_opening"]),
         linked_participle=regex_cache.compile(r"\b(?:%s)\s+(?P<v>%s)\b" % (
             "|".join(data["participle_linkers"]),
             "|".join(sorted({v for v in data["verbs"] + data["linked_participles"] if v.endswith("ing")})))),
@@ -630,7 +632,10 @@ class _Attributor:
         chunks = [c for c in chunks[:-1] if not self.rules.party_tag.match(self.text[c[0]:c[1]].strip())] + chunks[-1:]
         relative = next((k for k, (cs, ce) in enumerate(chunks) if k and self.text[cs:ce].split(None, 1)[:1]
                          and self.text[cs:ce].split(None, 1)[0] in self.rules.relatives), 0)
-        if stripped.endswith(",") and relative:          # 'The actor, whose films include A, B and C, said'
+        if stripped.endswith(",") and relative > 1 and self.text[slice(*chunks[relative - 1])].split()[:1] \
+                and self.text[slice(*chunks[relative - 1])].split()[0][:1].islower():
+            candidates = [chunks[relative - 2], chunks[relative - 1]]   # 'Jane Doe, editor of X, which …, said'
+        elif stripped.endswith(",") and relative:          # 'The actor, whose films include A, B and C, said'
             candidates = [chunks[relative - 1]]
         elif stripped.endswith(",") and len(chunks) >= 3:          # "X, <apposition>," said
             candidates = [chunks[-3], chunks[-2]]
@@ -1019,7 +1024,7 @@ class _Attributor:
         'Or Gov. Jane Doe: "…"', 'When she stood there, she inspired us by saying: "…"'."""
         r = self.rules
         first = _WORD.search(self.text, s, e)
-        if first and first.group().lower() in r.subordinators | r.prepositions:
+        if first and (first.group().lower() in r.subordinators | r.prepositions or self._participle_opens(first)):
             s = self.text.find(",", s, e) + 1
             if not s:
                 return None
@@ -1034,6 +1039,15 @@ class _Attributor:
             # 'The EU's aid commissioner, Louis Michel, was', 'BBC Two controller Roly Keating:'
             return self._apposed_person(m.end("np"), e) or self._role_named(m.end("np"), e) or who
         return who
+
+    def _participle_opens(self, first: re.Match[str]) -> bool:
+        """``first`` is a capitalised -ing word before a lower-case word, no name and no subject with its verb:
+        'Writing his message, the Bishop said', not 'Manning told reporters'."""
+        pos = first.start()
+        if not self.rules.participle_opening.match(self.text, pos) or self.rules.say_after.match(self.text, first.end()):
+            return False
+        i = bisect_right(self.starts, pos - 1)
+        return not (i < len(self.mentions) and self.mentions[i].start == pos)
 
     def _role_named(self, pos: int, e: int) -> _Speaker | None:
         """The person whose name ends the phrase right after a role noun (who/lexicon.toml's roles), with at most
