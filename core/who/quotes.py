@@ -1024,6 +1024,8 @@ class _Attributor:
         'Or Gov. Jane Doe: "…"', 'When she stood there, she inspired us by saying: "…"'."""
         r = self.rules
         first = _WORD.search(self.text, s, e)
+        if first and first.group()[:1].isupper() and r.verb_re.fullmatch(first.group().lower()):
+            return self._inverted_subject(first.end(), e)
         if first and (first.group().lower() in r.subordinators | r.prepositions or self._participle_opens(first)):
             s = self.text.find(",", s, e) + 1
             if not s:
@@ -1039,6 +1041,13 @@ class _Attributor:
             # 'The EU's aid commissioner, Louis Michel, was', 'BBC Two controller Roly Keating:'
             return self._apposed_person(m.end("np"), e) or self._role_named(m.end("np"), e) or who
         return who
+
+    def _inverted_subject(self, pos: int, e: int) -> _Speaker | str | None:
+        """The subject after a verb of saying that opens its sentence: 'Said Wales assistant coach Jane Doe:' is
+        the person whose name ends the phrase, not a name the verb begins."""
+        end = len(self.text[:e].rstrip(" :"))
+        people = [m for m in self._mentions_in(pos, end) if m.kind == PERSON and m.end == end]
+        return self._from_mention(people[-1]) if people else self.noun_phrase(pos, end)
 
     def _participle_opens(self, first: re.Match[str]) -> bool:
         """``first`` is a capitalised -ing word before a lower-case word, no name and no subject with its verb:
