@@ -777,7 +777,8 @@ class _Attributor:
         if full_stop and (self._clause_follows(a + v.end()) or len(rest) > r.max_words_after_new_sentence_verb
                           or len(rest) > 1 and rest[1] in r.instruction_words):
             return None                   # '"…." The judge told him he would serve ten years.'
-        if full_stop and rest and a + len(window) == limit and not window.rstrip().endswith((",", ":", ".", "!", "?")):
+        if full_stop and rest and a + len(window) == limit and self.text[limit:limit + 1] in ('"', "“") \
+                and not window.rstrip().endswith((",", ":", ".", "!", "?")):
             return None                   # '"…." Doe said Roe set "…"': the sentence goes on to a quote of its own
         lead = len(window) - len(window.lstrip(" ,;—–-"))
         said = window[lead:v.start()].rstrip()
