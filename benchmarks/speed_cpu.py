@@ -38,10 +38,10 @@ class _Tokenizer:
         return self._word.findall(sentence)
 
 
-def cli_cpu_seconds(cli: list[str], path: str) -> float:
+def cli_cpu_seconds(cli: list[str], path: str, check: bool = False) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(["taskset", "-c", "0", *cli, "summarize", path, "--format", "jsonl", "--sentences", "3"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -61,11 +61,13 @@ def sumy_cpu_seconds(texts: list[str]) -> float:
 
 def compare(cli: list[str], other: list[str], path: str, repeat: int) -> None:
     """Interleaved runs of two builds; best and first-quartile CPU seconds of each."""
-    times: dict[str, list[float]] = {" ".join(cli): [], " ".join(other): []}
+    builds = [("--cli", cli), ("--against", other)]
+    times: dict[str, list[float]] = {label: [] for label, _ in builds}
     for _ in range(repeat):
-        for command in (cli, other):
-            times[" ".join(command)].append(cli_cpu_seconds(command, path))
-    for name, seconds in times.items():
+        for label, command in builds:        # check: a build that fails must not look fast
+            times[label].append(cli_cpu_seconds(command, path, check=True))
+    for (label, command), seconds in zip(builds, times.values()):
+        name = f"{label} {' '.join(command)}"
         seconds.sort()
         print(f"{name}: best {seconds[0]:.3f} s, first quartile {seconds[len(seconds) // 4]:.3f} s CPU "
               f"over {len(seconds)} runs")
