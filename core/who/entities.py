@@ -192,7 +192,7 @@ def _connects(lex: Lexicon, left: list[_Tok], word: str, right: _Tok) -> bool:
         return True
     last = left[-1].norm
     if word in ("of", "for", "on") and (last in lex.org_of_heads or last in lex.loc_of_heads):
-        return word != "on" or right.norm not in lex.not_names    # not 'the Electoral Commission on Thursday'
+        return word != "on" or right.norm not in lex.not_names    # not 'Commission on Thursday' (any not-name)
     if word in ("and", "of", "the"):
         if " ".join(t.text for t in left) + f" {word} {right.text}" in lex.gazetteer:
             return True

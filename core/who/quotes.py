@@ -879,7 +879,7 @@ class _Attributor:
             i -= 1
             if m.kind != PERSON:
                 continue
-            if any(self._role_before(at, head, owner, modifier) for at in self._introductions(m, sp.start)) \
+            if any(self._role_before(at, head, owner, modifier) for at in self._introductions(m)) \
                     or owner == "the" and (any(self._role_before(m.start, w, owner) for w in content[:-1])
                                            or self._role_after(m.end, content) and self._apposed_to(m, sp)):
                 return self._from_mention(m)
@@ -887,8 +887,8 @@ class _Attributor:
             return None
         return self._recent_person(sp)
 
-    def _introductions(self, m: _Mention, end: int) -> list[int]:
-        """Where the person named at ``m`` is named before ``end``, nearest first: a role may introduce the
+    def _introductions(self, m: _Mention) -> list[int]:
+        """Where the person named at ``m`` is named up to ``m``, nearest first: a role may introduce the
         person long before the mention near the description ('Capt. Jane Doe' … 'Doe was surprised' … 'the
         captain said')."""
         return [m.start] + [at for at in reversed(self.entity_starts.get(m.entity, ())) if at < m.start]
@@ -910,10 +910,9 @@ class _Attributor:
         return bool(words) and words[0] in self.rules.apposition_determiners and any(w in content for w in words)
 
     def _recent_person(self, sp: _Speaker) -> _Speaker | None:
-        """A sentence subject named after the person who last spoke (the subject of a verb of saying, a quote's
-        speaker), else that person, else the last sentence subject, else the person named last, outside quotes,
-        from two sentences before the description up to it; of a gender that does not contradict the
-        description's."""
+        """The person who last spoke (the subject of a verb of saying, a quote's speaker) or the last sentence
+        subject, whichever is written later, else the person named last, outside quotes, from two sentences before
+        the description up to it; of a gender that does not contradict the description's."""
         k = self.article.sentence_at(sp.start)
         if k is None:
             return None
@@ -930,14 +929,12 @@ class _Attributor:
                 cands.append((q.open_mark, 2, q.speaker))
         cands = [c for c in cands if want == "?" or self._speaker_gender(c[2]) in (want, "?")]
         cands.sort(key=_START)
+        # the later of the last speaker and the last sentence subject ('"…," said Doe. Roe was the stronger
+        # player. "…," said the German'), else the person named last
         subject = next((c for c in reversed(cands) if c[1] >= 1), None)
-        if subject is not None and subject[1] == 1:     # a new subject after the last speaker ('"…," said Doe. Roe
-            return subject[2]                           # was the stronger player. "…," said the German')
-        for least in (2, 1, 0):
-            for _, rank, c in reversed(cands):
-                if rank >= least:
-                    return c
-        return None
+        if subject is not None:
+            return subject[2]
+        return cands[-1][2] if cands else None
 
     def _role_before(self, pos: int, head: str, owner: str, modifier: str | None = None) -> bool:
         """The role word ``head`` introduces the name at ``pos``: 'attorney Jane Doe', 'an officer, Sgt. Jane Doe',
@@ -1046,9 +1043,13 @@ class _Attributor:
     def _inverted_subject(self, pos: int, e: int) -> _Speaker | str | None:
         """The subject after a verb of saying that opens its sentence: 'Said Wales assistant coach Jane Doe:' is
         the person whose name ends the phrase, not a name the verb begins."""
-        end = len(self.text[:e].rstrip(" :"))
-        people = [m for m in self._mentions_in(pos, end) if m.kind == PERSON and m.end == end]
+        end, people = self._people_ending_at(pos, e)
         return self._from_mention(people[-1]) if people else self.noun_phrase(pos, end)
+
+    def _people_ending_at(self, pos: int, e: int) -> tuple[int, list[_Mention]]:
+        """The end of the phrase text[pos:e] without a closing colon, and the people named there whose name ends it."""
+        end = pos + len(self.text[pos:e].rstrip(" :"))
+        return end, [m for m in self._mentions_in(pos, end) if m.kind == PERSON and m.end == end]
 
     def _participle_opens(self, first: re.Match[str]) -> bool:
         """``first`` is a capitalised -ing word before a lower-case word, no name and no subject with its verb:
@@ -1062,8 +1063,7 @@ class _Attributor:
     def _role_named(self, pos: int, e: int) -> _Speaker | None:
         """The person whose name ends the phrase right after a role noun (who/lexicon.toml's roles), with at most
         two lower-case words before it: 'BBC Two controller Roly Keating:', 'Acme chief executive Jane Doe:'."""
-        end = len(self.text[:e].rstrip(" :"))
-        people = [m for m in self._mentions_in(pos, end) if m.kind == PERSON and m.end == end]
+        _, people = self._people_ending_at(pos, e)
         if not people:
             return None
         between = self.text[pos:people[0].start].split()
